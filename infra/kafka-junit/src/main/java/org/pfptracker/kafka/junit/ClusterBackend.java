@@ -1,0 +1,29 @@
+package org.pfptracker.kafka.junit;
+
+import java.util.SortedSet;
+
+/** A running cluster as {@link KafkaTestCluster} needs it, whatever started it. */
+interface ClusterBackend extends AutoCloseable {
+
+    String bootstrapServers();
+
+    SortedSet<Integer> brokerIds();
+
+    SortedSet<Integer> runningBrokerIds();
+
+    /** Stops one broker cleanly; throws {@link UnsupportedOperationException} where that cannot work. */
+    void stopBroker(int brokerId);
+
+    /** Starts a stopped broker again and returns once every running broker sees it as alive. */
+    void startBroker(int brokerId);
+
+    /** Starts every broker a test left stopped, so that the next test class gets a whole cluster. */
+    void startStoppedBrokers();
+
+    /** Throws {@link IllegalStateException} if the cluster recorded an internal fault. */
+    void verifyHealthy();
+
+    /** Stops the cluster, in bounded time, and fails if it recorded a fault. */
+    @Override
+    void close();
+}

@@ -1,0 +1,44 @@
+package org.pfptracker.launcher;
+
+import org.pfptracker.launcher.command.ConfigCommand;
+import org.pfptracker.launcher.command.LocalCommand;
+import org.pfptracker.launcher.command.PublishCommand;
+import org.pfptracker.launcher.command.RegistryCommand;
+import org.pfptracker.launcher.command.TopicsCommand;
+import org.pfptracker.launcher.command.TrackerCommand;
+import org.pfptracker.platform.config.ConfigurationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pfp} command: one entry point for every pfp-tracker process and tool. */
+@Command(name = "pfp", mixinStandardHelpOptions = true, version = "pfp-tracker 0.1.0",
+        description = "pfp-tracker: Partnership for Peace cooperation events on Kafka, per-partner views over HTTP.",
+        subcommands = {LocalCommand.class, TrackerCommand.class, RegistryCommand.class, TopicsCommand.class,
+                PublishCommand.class, ConfigCommand.class})
+public final class Pfp {
+
+    public static void main(String[] args) {
+        trustOurAvroPackages();
+        CommandLine commandLine = new CommandLine(new Pfp())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Operator mistakes are one clear line; anything else keeps its stack trace.
+                    if (e instanceof ConfigurationException || e instanceof UserFacingException) {
+                        cmd.getErr().println(cmd.getColorScheme().errorText("pfp: " + e.getMessage()));
+                        return 2;
+                    }
+                    throw e;
+                });
+        System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * Avro 1.12 decodes only into trusted packages; our events live in org.pfptracker.event. Set before
+     * any Avro class loads, unless the operator chose the list.
+     */
+    static void trustOurAvroPackages() {
+        String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "org.pfptracker.event,java.lang,java.util,java.math,java.time");
+        }
+    }
+}

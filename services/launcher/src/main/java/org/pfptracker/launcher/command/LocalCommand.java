@@ -1,0 +1,115 @@
+package org.pfptracker.launcher.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.pfptracker.kafka.embedded.PortInUseException;
+import org.pfptracker.launcher.UserFacingException;
+import org.pfptracker.launcher.local.LocalStack;
+import org.pfptracker.launcher.local.ReferenceDataSeeder;
+import org.pfptracker.publisher.EventPublisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the whole system on this machine until Ctrl-C. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run everything locally: a real KRaft Kafka broker, the schema registry, the topics and "
+                + "the tracker, on 127.0.0.1. Data is kept in the data directory across restarts.")
+public final class LocalCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions options;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PFP_DATA_DIR:-.pfp-data}",
+            description = "Where the broker and the tracker keep their data (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--fresh", description = "Delete the data directory first and start from nothing.")
+    boolean fresh;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int controllerPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--tracker-port", defaultValue = "8080", description = "Tracker query API port (default: ${DEFAULT-VALUE}).")
+    int trackerPort;
+
+    @Option(names = "--no-seed", negatable = true, defaultValue = "true",
+            description = "Publish the 22 reference partners' join events at start (idempotent; default: on).")
+    boolean seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        if (fresh) {
+            deleteRecursively(data);
+        }
+        System.out.println("pfp-tracker: starting the local stack, data in " + data);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort),
+                    options.load());
+        } catch (PortInUseException e) {
+            throw new UserFacingException(e.getMessage() + " (another pfp local running? stop it, or choose other ports)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("pfp-tracker: stopping the local stack");
+            stack.close();
+            stopped.countDown();
+        }, "pfp-local-shutdown"));
+
+        if (seed) {
+            try (EventPublisher publisher = EventPublisher.create(stack.settings())) {
+                int partners = ReferenceDataSeeder.seed(publisher);
+                System.out.println("pfp-tracker: published the join events of " + partners + " reference partners");
+            }
+        }
+        printBanner(stack);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printBanner(LocalStack stack) {
+        System.out.printf("""
+
+                pfp-tracker is up (started in %.1f s). Ctrl-C stops it.
+                  Kafka bootstrap   %s
+                  Schema registry   %s/subjects
+                  Tracker API       %s/api/v1/partners/{partnerId}
+                Try:
+                  curl -s %s/api/v1/partners/ukraine
+                  java -jar services/launcher/target/pfp.jar publish activity-proposed --partner ukraine \\
+                       --area DEFENCE_REFORM --title "Defence reform seminar"
+                %n""", stack.startUpTime().toMillis() / 1000.0, stack.bootstrapServers(), stack.registryUrl(),
+                stack.trackerUrl(), stack.trackerUrl());
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

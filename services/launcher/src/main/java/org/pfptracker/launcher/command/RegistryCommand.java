@@ -1,0 +1,39 @@
+package org.pfptracker.launcher.command;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.registry.RegistryConfig;
+import org.pfptracker.registry.SchemaRegistryServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs one schema registry instance against the configured cluster, until stopped. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "Run a schema registry instance (Confluent REST API, schemas in a compacted topic). "
+                + "Settings registry.* / PFP_REGISTRY_*; the cluster defaults to kafka.bootstrap.servers.")
+public final class RegistryCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = options.load();
+        Map<String, String> properties = new HashMap<>(settings.asMap());
+        properties.putIfAbsent(RegistryConfig.BOOTSTRAP_SERVERS, settings.get(KafkaSettings.BOOTSTRAP_SERVERS));
+        settings.kafkaClientOverrides().forEach((key, value) ->
+                properties.putIfAbsent(RegistryConfig.KAFKA_PREFIX + key, value));
+        SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig.load(properties, System.getenv()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            registry.close();
+            stopped.countDown();
+        }, "pfp-registry-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

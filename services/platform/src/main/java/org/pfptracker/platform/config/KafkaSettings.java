@@ -1,0 +1,34 @@
+package org.pfptracker.platform.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How every pfp-tracker process reaches Kafka and the schema registry. Defaults point at the
+ * embedded local stack; an external cluster is one environment variable away.
+ */
+public final class KafkaSettings {
+
+    public static final Setting BOOTSTRAP_SERVERS = new Setting("kafka.bootstrap.servers", "127.0.0.1:9092",
+            "Kafka bootstrap servers, comma separated.");
+    public static final Setting SCHEMA_REGISTRY_URL = new Setting("schema.registry.url", "http://127.0.0.1:8081",
+            "Schema registry base URL(s), comma separated; any registry speaking Confluent's REST API.");
+    public static final Setting TOPIC_PARTITIONS = new Setting("topics.partitions", "6",
+            "Partitions of each event topic created by pfp-tracker; more partitions allow more tracker instances.");
+    public static final Setting TOPIC_REPLICATION_FACTOR = new Setting("topics.replication.factor", "1",
+            "Replication factor of pfp-tracker's topics: 1 on the embedded single broker, 3 on a real cluster.");
+
+    public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, TOPIC_PARTITIONS,
+            TOPIC_REPLICATION_FACTOR);
+
+    private KafkaSettings() {
+    }
+
+    /** Base configuration for any Kafka client: bootstrap servers plus the operator's client overrides. */
+    public static Map<String, Object> clientConfig(Settings settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientOverrides());
+        config.put("bootstrap.servers", settings.get(BOOTSTRAP_SERVERS));
+        return config;
+    }
+}

@@ -1,0 +1,54 @@
+package org.pfptracker.platform.serde;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.platform.config.Setting;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.registry.serde.SpecificAvroSerde;
+
+/**
+ * The serdes of event values: Avro in the Confluent wire format, schemas in the registry.
+ *
+ * <p>The configuration uses Confluent's own keys, so an operator may swap Confluent's serde in by
+ * configuration alone.
+ */
+public final class EventSerdes {
+
+    public static final Setting AUTO_REGISTER_SCHEMAS = new Setting("schema.auto.register", "true",
+            "Whether publishers register new event schemas themselves; set false where schemas are registered "
+                    + "by the deploy pipeline ('pfp schemas register').");
+
+    /**
+     * Several event types share a topic, so each type's schema has its own subject
+     * {@code <topic>-<record full name>}.
+     */
+    static final String SUBJECT_NAME_STRATEGY = "org.pfptracker.registry.serde.TopicRecordNameStrategy";
+
+    private EventSerdes() {
+    }
+
+    /** Serde configuration for event values, from the process settings. */
+    public static Map<String, Object> config(Settings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("schema.registry.url", settings.get(KafkaSettings.SCHEMA_REGISTRY_URL));
+        config.put("auto.register.schemas", settings.get(AUTO_REGISTER_SCHEMAS));
+        config.put("specific.avro.reader", "true");
+        config.put("value.subject.name.strategy", SUBJECT_NAME_STRATEGY);
+        return config;
+    }
+
+    /** A configured serde for event values of any type in the catalogue. */
+    public static Serde<SpecificRecord> eventValues(Settings settings) {
+        return eventValues(config(settings));
+    }
+
+    /** A serde for event values with an explicit configuration (tests, tools). */
+    public static Serde<SpecificRecord> eventValues(Map<String, Object> config) {
+        SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>();
+        serde.configure(config, false);
+        return serde;
+    }
+}

@@ -1,0 +1,49 @@
+package org.pfptracker.platform.topic;
+
+import java.time.Duration;
+import java.util.List;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.topic.TopicSpec.CleanupPolicy;
+
+/**
+ * The topic catalogue: every topic pfp-tracker owns, named once here and referenced everywhere else.
+ *
+ * <p>Events are grouped by what they are about, one topic per aggregate (partners, activities...),
+ * all keyed by partner id, so one partner's events keep their order within each topic and the tracker
+ * can join them without repartitioning. Names carry a version: an incompatible re-design gets a new
+ * topic rather than rewriting history.
+ */
+public final class Topics {
+
+    /** Partner life: joined, priorities and pace chosen, status changed. */
+    public static final String PARTNERS = "pfp.partners.v1";
+    /** Activity life: proposed, approved, completed, cancelled. */
+    public static final String ACTIVITIES = "pfp.activities.v1";
+    /** Records the tracker could not read or apply, with the reason in headers. */
+    public static final String TRACKER_DEAD_LETTERS = "pfp.tracker.dead-letters.v1";
+
+    /** Event topics keep history forever: views can be rebuilt from the beginning at any time. */
+    private static final Duration FOREVER = null;
+    /** Dead letters are for an operator to inspect and replay, not an archive. */
+    private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+
+    private Topics() {
+    }
+
+    /** Every topic, sized for the cluster described by the settings. */
+    public static List<TopicSpec> catalogue(Settings settings) {
+        int partitions = settings.getInt(KafkaSettings.TOPIC_PARTITIONS);
+        short replication = (short) settings.getInt(KafkaSettings.TOPIC_REPLICATION_FACTOR);
+        // With three copies, two must acknowledge: one broker may be lost without losing a write.
+        int minInSync = replication >= 3 ? 2 : 1;
+        return List.of(
+                new TopicSpec(PARTNERS, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
+                        "Partner events: joined, priorities chosen, status changed. Key: partner id."),
+                new TopicSpec(ACTIVITIES, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
+                        "Activity events: proposed, approved, completed, cancelled. Key: partner id."),
+                new TopicSpec(TRACKER_DEAD_LETTERS, 1, replication, minInSync, CleanupPolicy.DELETE,
+                        DEAD_LETTER_RETENTION,
+                        "Records the tracker could not apply, as they arrived, with the reason in headers."));
+    }
+}

@@ -1,0 +1,108 @@
+package org.pfptracker.publisher;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.pfptracker.event.EventMetadata;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.platform.config.Setting;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.event.EventCatalogue;
+import org.pfptracker.platform.event.Events;
+import org.pfptracker.platform.serde.EventSerdes;
+
+/**
+ * Publishes pfp-tracker events for JVM upstream systems.
+ *
+ * <p>Each event goes to its catalogue topic, keyed by its partner id so that everything about one
+ * partner keeps its order. The producer is idempotent with {@code acks=all}: a returned receipt means
+ * every in-sync replica has the event, and a retry inside the producer never writes it twice.
+ * Thread-safe; share one instance per process.
+ */
+public final class EventPublisher implements AutoCloseable {
+
+    /** W3C Trace Context header, passed through so a trace can follow an event across services. */
+    public static final String TRACEPARENT_HEADER = "traceparent";
+
+    public static final Setting DELIVERY_TIMEOUT = new Setting("publisher.delivery.timeout", "30s",
+            "How long the publisher keeps retrying an event before reporting it as failed.");
+    public static final Setting LINGER = new Setting("publisher.linger", "5ms",
+            "How long the producer waits to fill a batch; a little latency buys much throughput.");
+
+    private final Producer<String, SpecificRecord> producer;
+
+    EventPublisher(Producer<String, SpecificRecord> producer) {
+        this.producer = producer;
+    }
+
+    /** A publisher for the cluster and registry described by the settings. */
+    public static EventPublisher create(Settings settings) {
+        Map<String, Object> config = new HashMap<>(KafkaSettings.clientConfig(settings));
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.getDuration(DELIVERY_TIMEOUT).toMillis());
+        int linger = (int) settings.getDuration(LINGER).toMillis();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        // The request timeout must leave room within the delivery timeout for at least one retry.
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(30_000, settings.getDuration(DELIVERY_TIMEOUT).toMillis() / 2 - linger));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "pfp-publisher");
+        Serde<SpecificRecord> values = EventSerdes.eventValues(settings);
+        return new EventPublisher(new KafkaProducer<>(config, new StringSerializer(), values.serializer()));
+    }
+
+    /** Publishes an event; the future completes once Kafka has it on every in-sync replica. */
+    public CompletableFuture<PublishReceipt> publish(SpecificRecord event) {
+        return publish(event, null);
+    }
+
+    /**
+     * Publishes an event with the caller's W3C {@code traceparent}, or none when {@code null}.
+     *
+     * @throws IllegalArgumentException at once if the record is not an event of the catalogue
+     */
+    public CompletableFuture<PublishReceipt> publish(SpecificRecord event, String traceparent) {
+        EventCatalogue.EventType type = EventCatalogue.typeOf(event);
+        EventMetadata metadata = Events.metadataOf(event);
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(type.topic(), null,
+                metadata.getOccurredAt().toEpochMilli(), metadata.getPartnerId(), event);
+        if (traceparent != null && !traceparent.isBlank()) {
+            record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        CompletableFuture<PublishReceipt> receipt = new CompletableFuture<>();
+        try {
+            producer.send(record, (written, failure) -> {
+                if (failure != null) {
+                    receipt.completeExceptionally(new PublishException(metadata.getEventId().toString(), type.topic(), failure));
+                } else {
+                    receipt.complete(new PublishReceipt(metadata.getEventId().toString(), written.topic(),
+                            written.partition(), written.offset()));
+                }
+            });
+        } catch (RuntimeException e) {
+            // Serialisation and registry failures are thrown by send() itself, not given to the callback.
+            receipt.completeExceptionally(new PublishException(metadata.getEventId().toString(), type.topic(), e));
+        }
+        return receipt;
+    }
+
+    /** Sends whatever is batched and waits for it. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

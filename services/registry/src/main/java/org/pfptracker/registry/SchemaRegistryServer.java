@@ -1,0 +1,95 @@
+package org.pfptracker.registry;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.util.Objects;
+import org.pfptracker.registry.http.RegistryHttpApi;
+import org.pfptracker.registry.store.SchemaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A schema registry speaking Confluent's REST API, storing schemas in a compacted Kafka topic.
+ * Several servers on the same topic (and Kafka cluster) form one registry: they agree on every id
+ * and version, and any of them can take writes.
+ *
+ * <pre>{@code
+ * try (SchemaRegistryServer registry = SchemaRegistryServer.start(
+ *         RegistryConfig.forBootstrapServers("localhost:9092").withPort(0))) {
+ *     String url = registry.url().toString();   // e.g. http://127.0.0.1:41873
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class SchemaRegistryServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
+
+    private final RegistryConfig config;
+    private final SchemaStore store;
+    private final Javalin http;
+    private final URI url;
+
+    private SchemaRegistryServer(RegistryConfig config, SchemaStore store, Javalin http) {
+        this.config = config;
+        this.store = store;
+        this.http = http;
+        this.url = URI.create("http://" + hostForUrl(config.host()) + ":" + http.port());
+    }
+
+    /**
+     * Creates or checks the schemas topic, reads it to the end, then starts listening. Returns when
+     * the server answers requests.
+     *
+     * @throws IllegalStateException when the topic exists but would lose or reorder schemas, or the
+     *                               port cannot be bound
+     * @throws RuntimeException      when Kafka cannot be reached within the store timeout
+     */
+    public static SchemaRegistryServer start(RegistryConfig config) {
+        Objects.requireNonNull(config, "config");
+        long started = System.nanoTime();
+        SchemaStore store = SchemaStore.open(config);
+        Javalin http;
+        try {
+            http = RegistryHttpApi.create(store).start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        SchemaRegistryServer server = new SchemaRegistryServer(config, store, http);
+        log.info("Schema registry listening on {}: {} schemas in {} subjects loaded from topic {} (up to offset {}) "
+                        + "on {} in {} ms; default compatibility {}",
+                server.url, store.schemaCount(), store.subjectCount(), store.topic(), store.position(),
+                config.bootstrapServers(), (System.nanoTime() - started) / 1_000_000, store.globalLevel());
+        return server;
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8081}; with port 0, the port bound. */
+    public URI url() {
+        return url;
+    }
+
+    /** The configuration the server runs with. */
+    public RegistryConfig config() {
+        return config;
+    }
+
+    /** Stops listening, then stops reading the topic. The topic and its schemas stay. */
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } finally {
+            store.close();
+            log.info("Schema registry on {} stopped", url);
+        }
+    }
+
+    /** A wildcard listen address is not an address to call; clients on this host use loopback. */
+    private static String hostForUrl(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

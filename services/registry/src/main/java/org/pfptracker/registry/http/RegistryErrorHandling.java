@@ -1,0 +1,73 @@
+package org.pfptracker.registry.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.pfptracker.registry.client.protocol.ErrorResponse;
+import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
+import org.pfptracker.registry.store.RegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error leaves as Confluent's {@code {"error_code": ..., "message": ...}} body. A refused
+ * request is the caller's mistake and is logged in one line at most; only a failure nobody expected
+ * is logged with its stack trace.
+ */
+final class RegistryErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryErrorHandling.class);
+    /** Marks a response whose error body is already written, so that Javalin's status handlers keep it. */
+    private static final String ANSWERED = "pfp-registry-error-answered";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RegistryErrorHandling() {
+    }
+
+    static void addTo(RoutesConfig routes) {
+        routes.exception(RegistryException.class, RegistryErrorHandling::refusal);
+        routes.exception(Exception.class, (failure, ctx) -> {
+            log.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), failure);
+            answer(ctx, 500, 500, "Internal Server Error");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.attribute(ANSWERED) == null) {
+                answer(ctx, 404, 404, "HTTP 404 Not Found");
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.attribute(ANSWERED) == null) {
+                answer(ctx, 405, 405, "HTTP 405 Method Not Allowed");
+            }
+        });
+    }
+
+    static void deletionNotSupported(Context ctx) {
+        answer(ctx, 405, 405, "HTTP 405 Method Not Allowed: this registry keeps every subject, version and "
+                + "setting; deleting is not supported");
+    }
+
+    private static void refusal(RegistryException refusal, Context ctx) {
+        if (refusal.isServerFailure()) {
+            log.warn("{} {} failed: {}", ctx.method(), ctx.path(), refusal.getMessage());
+            if (refusal.getCause() != null) {
+                log.debug("Cause of the failure of {} {}", ctx.method(), ctx.path(), refusal.getCause());
+            }
+        } else {
+            log.debug("{} {} refused with {}: {}", ctx.method(), ctx.path(), refusal.errorCode(), refusal.getMessage());
+        }
+        answer(ctx, refusal.httpStatus(), refusal.errorCode(), refusal.getMessage());
+    }
+
+    private static void answer(Context ctx, int status, int errorCode, String message) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(new ErrorResponse(errorCode, message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an error body", e);
+        }
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(status).contentType(RegistryMediaTypes.V1_JSON).result(body);
+    }
+}

@@ -1,0 +1,70 @@
+package org.pfptracker.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pfptracker.registry.client.CompatibilityLevel;
+
+class RegistryConfigTest {
+
+    @Test
+    void shouldDefaultEverythingButTheBootstrapServers() {
+        RegistryConfig config = RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9092"), Map.of());
+
+        assertThat(config).isEqualTo(RegistryConfig.forBootstrapServers("kafka:9092"));
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8081);
+        assertThat(config.topic()).isEqualTo("_schemas");
+        assertThat(config.replicationFactor()).isEqualTo((short) 1);
+        assertThat(config.defaultCompatibility()).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(config.storeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shouldLetEnvironmentVariablesWinOverProperties() {
+        RegistryConfig config = RegistryConfig.load(
+                Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "from-file:9092", RegistryConfig.PORT, "9000"),
+                Map.of("PFP_REGISTRY_BOOTSTRAP_SERVERS", "from-env:9092",
+                        "PFP_REGISTRY_TOPIC_REPLICATION_FACTOR", "3",
+                        "PFP_REGISTRY_COMPATIBILITY_LEVEL", "full_transitive",
+                        "UNRELATED", "x"));
+
+        assertThat(config.bootstrapServers()).isEqualTo("from-env:9092");
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.replicationFactor()).isEqualTo((short) 3);
+        assertThat(config.minInsyncReplicas()).isEqualTo(2);
+        assertThat(config.defaultCompatibility()).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
+    }
+
+    @Test
+    void shouldSortClientOverridesByPrefix() {
+        RegistryConfig config = RegistryConfig.load(Map.of(
+                RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9093",
+                "registry.kafka.security.protocol", "SSL",
+                "registry.producer.linger.ms", "5",
+                "registry.consumer.fetch.min.bytes", "1"), Map.of("PFP_REGISTRY_KAFKA_SASL_MECHANISM", "PLAIN"));
+
+        assertThat(config.kafkaOverrides()).containsOnly(
+                Map.entry("security.protocol", "SSL"), Map.entry("sasl.mechanism", "PLAIN"));
+        assertThat(config.producerOverrides()).containsOnly(Map.entry("linger.ms", "5"));
+        assertThat(config.consumerOverrides()).containsOnly(Map.entry("fetch.min.bytes", "1"));
+    }
+
+    @Test
+    void shouldSayWhichSettingIsMissingOrWrong() {
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(), Map.of()))
+                .hasMessageContaining(RegistryConfig.BOOTSTRAP_SERVERS)
+                .hasMessageContaining("PFP_REGISTRY_BOOTSTRAP_SERVERS");
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "k:9092",
+                RegistryConfig.PORT, "eighty"), Map.of()))
+                .hasMessageContaining("registry.port must be a whole number, not 'eighty'");
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "k:9092",
+                RegistryConfig.COMPATIBILITY_LEVEL, "SIDEWAYS"), Map.of()))
+                .hasMessageContaining("SIDEWAYS");
+        assertThatThrownBy(() -> RegistryConfig.forBootstrapServers("k:9092").withReplication((short) 1, 2))
+                .hasMessageContaining("min.insync.replicas");
+    }
+}
