@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.pfptracker.platform.config.Settings;
@@ -57,8 +58,8 @@ public final class TrackerService implements AutoCloseable {
         streams.start();
 
         TrackerHttpServer http = TrackerHttpServer.start(host, port, new PartnerViewQueries(streams));
-        log.info("Tracker '{}' started: {} , state in {}", config.get("application.id"), topology.describe()
-                .subtopologies().size() + " sub-topology(ies)", config.get("state.dir"));
+        log.info("Tracker '{}' started: state in {}, exactly-once, query API on port {}",
+                config.get("application.id"), config.get("state.dir"), http.port());
         return new TrackerService(streams, http);
     }
 
@@ -74,7 +75,10 @@ public final class TrackerService implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        streams.close(CLOSE_TIMEOUT);
+        // Leave the group on a clean stop: the partitions move to other instances (or to this one when it
+        // restarts) at once, instead of after the session timeout of a member that is gone.
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     private static int resolvePort(String host, int port) {

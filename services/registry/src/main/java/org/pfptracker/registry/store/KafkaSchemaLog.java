@@ -31,6 +31,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -158,22 +159,36 @@ final class KafkaSchemaLog implements AutoCloseable {
      */
     void awaitCaughtUp() {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long lastStable;
-        try {
-            lastStable = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .offset();
-        } catch (ExecutionException e) {
-            throw RegistryException.storeError("Cannot read the end offset of " + topic + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw RegistryException.timeout("Timed out after " + timeout.toMillis() + " ms asking for the end offset of " + topic, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RegistryException.storeError("Interrupted while asking for the end offset of " + topic, e);
+        awaitPosition(lastStableOffset(deadline), deadline);
+    }
+
+    /**
+     * The offset below which every record is committed or aborted. Retriable errors (a leader moving,
+     * metadata of a new topic not yet everywhere) are retried until the deadline.
+     */
+    private long lastStableOffset(long deadlineNanos) {
+        while (true) {
+            long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        .partitionResult(partition)
+                        .get(remaining, TimeUnit.MILLISECONDS)
+                        .offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadlineNanos) {
+                    throw RegistryException.storeError("Cannot read the end offset of " + topic + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            } catch (TimeoutException e) {
+                throw RegistryException.timeout("Timed out after " + timeout.toMillis() + " ms asking for the end offset of "
+                        + topic, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RegistryException.storeError("Interrupted while asking for the end offset of " + topic, e);
+            }
         }
-        awaitPosition(lastStable, deadline);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -42,6 +43,7 @@ final class SchemasTopic {
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas)));
             try {
                 await(admin.createTopics(List.of(newTopic)).all(), timeout, "create topic " + topic);
+                awaitLeader(admin, topic, timeout);
                 log.info("Created schemas topic {}: 1 partition, replication factor {}, min.insync.replicas {}, compacted",
                         topic, replicationFactor, minInsyncReplicas);
                 return;
@@ -53,6 +55,33 @@ final class SchemasTopic {
             }
         }
         verify(admin, topic, timeout);
+    }
+
+    /**
+     * A created topic reaches every broker's metadata a moment later; until then reading its offsets
+     * fails. Wait for its partition to have a leader, as seen through the admin client.
+     */
+    private static void awaitLeader(Admin admin, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames(), timeout,
+                        "describe topic " + topic).get(topic);
+                if (description.partitions().stream().allMatch(partition -> partition.leader() != null
+                        && !partition.leader().isEmpty())) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Created topic " + topic + " but its partition has no leader after "
+                        + timeout.toMillis() + " ms");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     private static boolean exists(Admin admin, String topic, Duration timeout) {

@@ -47,6 +47,8 @@ abstract class SchemaRegistryContract {
 
     private SchemaRegistryClient client;
     private String subject;
+    /** Schemas of one test are its own: the same schema in another test would share its id. */
+    private String namespace;
 
     /** The base URL of the registry under test. */
     protected abstract String registryUrl();
@@ -55,6 +57,7 @@ abstract class SchemaRegistryContract {
     void connect() {
         client = HttpSchemaRegistryClient.forUrls(registryUrl());
         subject = uniqueSubject("partners-value");
+        namespace = "org.pfptracker.test.t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
@@ -78,7 +81,7 @@ abstract class SchemaRegistryContract {
 
         // The same schema with other whitespace and attribute order; a fresh client, so no cache answers.
         String relaidOut = "{ \"fields\": [ {\"type\": \"string\", \"name\": \"partnerId\"} ],\n"
-                + "  \"namespace\": \"org.pfptracker.test\", \"name\": \"PartnerJoined\", \"type\": \"record\" }";
+                + "  \"namespace\": \"" + namespace + "\", \"name\": \"PartnerJoined\", \"type\": \"record\" }";
         int again = HttpSchemaRegistryClient.forUrls(registryUrl()).register(subject, relaidOut);
 
         assertThat(again).isEqualTo(id);
@@ -267,9 +270,9 @@ abstract class SchemaRegistryContract {
         assertThat(client.subjects()).contains(spaced);
     }
 
-    private static Schema partnerJoined(String extraFields) {
-        return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"PartnerJoined\", \"namespace\": "
-                + "\"org.pfptracker.test\", \"fields\": [{\"name\": \"partnerId\", \"type\": \"string\"}" + extraFields + "]}");
+    private Schema partnerJoined(String extraFields) {
+        return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"PartnerJoined\", \"namespace\": \""
+                + namespace + "\", \"fields\": [{\"name\": \"partnerId\", \"type\": \"string\"}" + extraFields + "]}");
     }
 
     private static String uniqueSubject(String prefix) {

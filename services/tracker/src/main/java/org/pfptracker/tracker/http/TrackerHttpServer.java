@@ -40,12 +40,14 @@ public final class TrackerHttpServer implements AutoCloseable {
                 problem(ctx, Problem.of(500, "Internal error", "The tracker failed to answer; see its log."));
             });
             config.routes.error(404, "*", ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                // Only unmatched paths: a handler that answered 404 itself has already written its problem.
+                String written = ctx.res().getContentType();
+                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
                     problem(ctx, Problem.of(404, "Not found", "No resource at " + ctx.path()));
                 }
             });
         }).start(host, port);
-        log.info("Tracker query API listening on http://{}:{}/api/v1/partners/{{partnerId}}", host, app.port());
+        log.info("Tracker query API listening on http://{}:{}/api/v1/partners/<partnerId>", host, app.port());
         return new TrackerHttpServer(app);
     }
 

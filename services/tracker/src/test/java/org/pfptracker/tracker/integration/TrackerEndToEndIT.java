@@ -1,0 +1,192 @@
+package org.pfptracker.tracker.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.pfptracker.event.AreaOfCooperation.CIVIL_EMERGENCY_PLANNING;
+import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.event.ActivityProposed;
+import org.pfptracker.kafka.junit.KafkaTestCluster;
+import org.pfptracker.kafka.junit.UniqueNames;
+import org.pfptracker.kafka.junit.WithKafka;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.topic.TopicProvisioner;
+import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.registry.RegistryConfig;
+import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.tracker.TrackerService;
+import org.pfptracker.tracker.support.Events;
+
+/**
+ * The first slice, end to end through real parts: Avro events published through the real publisher,
+ * schemas in the real registry, a real KRaft broker, the tracker's Streams app with exactly-once, and
+ * the view read over HTTP.
+ */
+@WithKafka
+class TrackerEndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SchemaRegistryServer registry;
+    private static TrackerService tracker;
+    private static EventPublisher publisher;
+    private static Settings settings;
+
+    @BeforeAll
+    static void startTheSystem(KafkaTestCluster kafka, @TempDir Path stateDir) {
+        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
+                .withPort(0).withTopic(UniqueNames.of("_schemas")));
+        settings = Settings.of(Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "schema.registry.url", registry.url().toString(),
+                "tracker.application.id", UniqueNames.of("tracker"),
+                "tracker.http.port", "0",
+                "tracker.state.dir", stateDir.toString()));
+        try (Admin admin = kafka.admin()) {
+            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
+        }
+        tracker = TrackerService.start(settings);
+        publisher = EventPublisher.create(settings);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        publisher.close();
+        tracker.close();
+        registry.close();
+    }
+
+    @Test
+    void shouldServeAPartnersViewBuiltFromAvroEventsOnTheBroker() throws Exception {
+        // Given
+        String partner = UniqueNames.of("georgia");
+        Instant t0 = Instant.parse("2024-05-01T08:00:00Z");
+        ActivityProposed proposal = Events.proposed(partner, "a1", DEFENCE_REFORM, t0.plusSeconds(60));
+
+        // When
+        publisher.publish(Events.joined(partner, "Georgia", LocalDate.of(1994, 3, 23), t0)).get();
+        publisher.publish(proposal).get();
+        publisher.publish(proposal).get(); // an at-least-once upstream delivering twice
+        publisher.publish(Events.proposed(partner, "a2", CIVIL_EMERGENCY_PLANNING, t0.plusSeconds(120))).get();
+
+        // Then
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/partners/" + partner);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode view = JSON.readTree(response.body());
+            assertThat(view.at("/profile/name").asText()).isEqualTo("Georgia");
+            assertThat(view.at("/profile/framework").asText()).isEqualTo("EURO_ATLANTIC_PARTNERSHIP");
+            assertThat(view.at("/profile/joinedOn").asText()).isEqualTo("1994-03-23");
+            assertThat(view.at("/activities/proposed").asInt()).isEqualTo(2);
+            assertThat(view.at("/activities/proposedByArea/DEFENCE_REFORM").asInt()).isEqualTo(1);
+            assertThat(view.at("/activities/proposedByArea/CIVIL_EMERGENCY_PLANNING").asInt()).isEqualTo(1);
+            assertThat(view.at("/freshness/lastEventAt").asText()).isEqualTo("2024-05-01T08:02:00Z");
+            assertThat(view.at("/freshness/eventsApplied").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldAnswer404WithAProblemBodyForAnUnknownPartner() throws Exception {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/partners/atlantis");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("atlantis");
+        });
+    }
+
+    @Test
+    void shouldAnswer400NamingThePartnerIdWhenItIsMalformed() throws Exception {
+        HttpResponse<String> response = get("/api/v1/partners/Not_An_Id");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("partnerId");
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonRecordWithItsOriginAndKeepApplyingEvents(KafkaTestCluster kafka) throws Exception {
+        // Given
+        String partner = UniqueNames.of("austria");
+        byte[] poison = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+        long poisonOffset;
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            poisonOffset = raw.send(new ProducerRecord<>(Topics.ACTIVITIES, partner, poison)).get().offset();
+        }
+
+        // When
+        publisher.publish(Events.proposed(partner, "a1", DEFENCE_REFORM, Instant.parse("2024-06-01T00:00:00Z"))).get();
+
+        // Then: the stream went past the poison record
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(JSON.readTree(get("/api/v1/partners/" + partner).body())
+                        .at("/activities/proposed").asInt()).isEqualTo(1));
+        // and the poison record is in the dead-letter topic, untouched, with where it came from
+        ConsumerRecord<byte[], byte[]> letter = deadLetterFor(kafka, partner);
+        assertThat(letter.value()).isEqualTo(poison);
+        assertThat(header(letter, "__streams.errors.topic")).isEqualTo(Topics.ACTIVITIES);
+        assertThat(header(letter, "__streams.errors.offset")).isEqualTo(Long.toString(poisonOffset));
+        assertThat(header(letter, "__streams.errors.message")).containsIgnoringCase("magic");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> deadLetterFor(KafkaTestCluster kafka, String partner) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("dlq-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRACKER_DEAD_LETTERS));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key() != null && partner.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.httpPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
