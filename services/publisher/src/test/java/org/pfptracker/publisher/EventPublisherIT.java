@@ -1,0 +1,151 @@
+package org.pfptracker.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pfptracker.event.ActivityProposed;
+import org.pfptracker.event.AreaOfCooperation;
+import org.pfptracker.event.EventMetadata;
+import org.pfptracker.kafka.junit.KafkaTestCluster;
+import org.pfptracker.kafka.junit.UniqueNames;
+import org.pfptracker.kafka.junit.WithKafka;
+import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.serde.EventSerdes;
+import org.pfptracker.platform.topic.TopicProvisioner;
+import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.registry.RegistryConfig;
+import org.pfptracker.registry.SchemaRegistryServer;
+
+@WithKafka
+class EventPublisherIT {
+
+    private static SchemaRegistryServer registry;
+    private static Settings settings;
+    private static EventPublisher publisher;
+
+    @BeforeAll
+    static void start(KafkaTestCluster kafka) {
+        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
+                .withPort(0).withTopic(UniqueNames.of("_schemas")));
+        settings = Settings.of(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "schema.registry.url", registry.url().toString()));
+        try (Admin admin = kafka.admin()) {
+            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
+        }
+        publisher = EventPublisher.create(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        publisher.close();
+        registry.close();
+    }
+
+    @Test
+    void shouldKeepEachPartnersEventsInPublicationOrderOnOnePartition() throws Exception {
+        // Given: two partners' events interleaved
+        String armenia = UniqueNames.of("armenia");
+        String moldova = UniqueNames.of("moldova");
+        List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            receipts.add(publisher.publish(proposal(armenia, "a-" + i)));
+            receipts.add(publisher.publish(proposal(moldova, "m-" + i)));
+        }
+
+        // When
+        CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get();
+
+        // Then: each partner on a single partition, offsets increasing in publication order
+        for (String partner : List.of(armenia, moldova)) {
+            List<PublishReceipt> ofPartner = receipts.stream().map(CompletableFuture::join)
+                    .filter(r -> r.topic().equals(Topics.ACTIVITIES))
+                    .filter(r -> idsOf(partner).contains(r.eventId())).toList();
+            assertThat(ofPartner).hasSize(50);
+            assertThat(ofPartner).extracting(PublishReceipt::partition).containsOnly(ofPartner.get(0).partition());
+            assertThat(ofPartner).extracting(PublishReceipt::offset).isSorted();
+        }
+        List<String> consumed = consume(Topics.ACTIVITIES, armenia, 50).stream()
+                .map(r -> ((ActivityProposed) r.value()).getActivityId()).toList();
+        assertThat(consumed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "a-" + i).toList());
+    }
+
+    @Test
+    void shouldPassTheTraceparentHeaderThrough() throws Exception {
+        // Given
+        String partner = UniqueNames.of("sweden");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        // When
+        publisher.publish(proposal(partner, "t-1"), traceparent).get();
+
+        // Then
+        ConsumerRecord<String, SpecificRecord> record = consume(Topics.ACTIVITIES, partner, 1).get(0);
+        assertThat(new String(record.headers().lastHeader(EventPublisher.TRACEPARENT_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo(traceparent);
+        assertThat(record.key()).isEqualTo(partner);
+    }
+
+    @Test
+    void shouldRefuseARecordThatIsNotACatalogueEvent() {
+        assertThatThrownBy(() -> publisher.publish(EventMetadata.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now()).setSource("t").setPartnerId("x").setCorrelationId(null).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an event of the pfp-tracker catalogue");
+    }
+
+    private final Map<String, List<String>> eventIds = new HashMap<>();
+
+    private List<String> idsOf(String partner) {
+        return eventIds.getOrDefault(partner, List.of());
+    }
+
+    private ActivityProposed proposal(String partner, String activityId) {
+        UUID id = UUID.randomUUID();
+        eventIds.computeIfAbsent(partner, p -> new ArrayList<>()).add(id.toString());
+        return ActivityProposed.newBuilder()
+                .setMetadata(EventMetadata.newBuilder().setEventId(id).setOccurredAt(Instant.now()).setSource("test")
+                        .setPartnerId(partner).setCorrelationId(null).build())
+                .setActivityId(activityId).setTitle("t").setArea(AreaOfCooperation.EDUCATION_AND_TRAINING)
+                .setPlannedStart(null).build();
+    }
+
+    private static List<ConsumerRecord<String, SpecificRecord>> consume(String topic, String partner, int expected) {
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.asMap().get("kafka.bootstrap.servers"),
+                ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                EventSerdes.eventValues(settings).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, SpecificRecord>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (partner.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= expected;
+            });
+            return found;
+        }
+    }
+}
