@@ -144,9 +144,11 @@ class RegistryDurabilityIT {
 
     @Test
     void shouldCreateItsTopicWithOnePartitionCompacted(KafkaTestCluster kafka) throws Exception {
+        // Given a registry started on a topic that did not exist, and stopped: the topic stays
         RegistryConfig config = config(kafka);
+        SchemaRegistryServer.start(config).close();
 
-        try (SchemaRegistryServer registry = SchemaRegistryServer.start(config); Admin admin = kafka.admin()) {
+        try (Admin admin = kafka.admin()) {
             TopicDescription topic = admin.describeTopics(List.of(config.topic())).allTopicNames().get().get(config.topic());
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, config.topic());
             String policy = admin.describeConfigs(List.of(resource)).all().get().get(resource)

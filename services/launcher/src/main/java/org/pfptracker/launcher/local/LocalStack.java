@@ -10,6 +10,7 @@ import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.platform.topic.ProvisioningReport;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
@@ -72,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
             SchemaRegistryServer registry = SchemaRegistryServer.start(
                     RegistryConfig.forBootstrapServers(bootstrapServers)
                             .withPort(layout.registryPort())
+                            // Held to the project's policy from the first auto-registered schema on.
+                            .withDefaultCompatibility(SchemaContract.POLICY)
                             .withKafkaOverrides(base.kafkaClientOverrides()));
             running.push(registry);
             String registryUrl = registry.url().toString();

@@ -6,8 +6,19 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.pfptracker.event.ActivityApproved;
+import org.pfptracker.event.ActivityCancelled;
+import org.pfptracker.event.ActivityCompleted;
 import org.pfptracker.event.ActivityProposed;
+import org.pfptracker.event.ExerciseCancelled;
+import org.pfptracker.event.ExerciseConducted;
+import org.pfptracker.event.ExerciseScheduled;
+import org.pfptracker.event.ObjectiveAchieved;
 import org.pfptracker.event.PartnerJoined;
+import org.pfptracker.event.PartnerStatusChanged;
+import org.pfptracker.event.PrioritiesChosen;
+import org.pfptracker.event.ProgrammeAgreed;
+import org.pfptracker.event.ProgrammeAssessed;
 import org.pfptracker.platform.topic.Topics;
 
 /**
@@ -34,7 +45,18 @@ public final class EventCatalogue {
 
     public static final List<EventType> ALL = List.of(
             new EventType(PartnerJoined.class, Topics.PARTNERS),
-            new EventType(ActivityProposed.class, Topics.ACTIVITIES));
+            new EventType(PrioritiesChosen.class, Topics.PARTNERS),
+            new EventType(PartnerStatusChanged.class, Topics.PARTNERS),
+            new EventType(ActivityProposed.class, Topics.ACTIVITIES),
+            new EventType(ActivityApproved.class, Topics.ACTIVITIES),
+            new EventType(ActivityCompleted.class, Topics.ACTIVITIES),
+            new EventType(ActivityCancelled.class, Topics.ACTIVITIES),
+            new EventType(ExerciseScheduled.class, Topics.EXERCISES),
+            new EventType(ExerciseConducted.class, Topics.EXERCISES),
+            new EventType(ExerciseCancelled.class, Topics.EXERCISES),
+            new EventType(ProgrammeAgreed.class, Topics.PROGRAMMES),
+            new EventType(ObjectiveAchieved.class, Topics.PROGRAMMES),
+            new EventType(ProgrammeAssessed.class, Topics.PROGRAMMES));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));

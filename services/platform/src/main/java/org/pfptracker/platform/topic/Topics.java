@@ -20,6 +20,10 @@ public final class Topics {
     public static final String PARTNERS = "pfp.partners.v1";
     /** Activity life: proposed, approved, completed, cancelled. */
     public static final String ACTIVITIES = "pfp.activities.v1";
+    /** Exercise life: scheduled, conducted, cancelled. Key: the host partner's id. */
+    public static final String EXERCISES = "pfp.exercises.v1";
+    /** Programme life: agreed with objectives, objective achieved, assessed. */
+    public static final String PROGRAMMES = "pfp.programmes.v1";
     /** Records the tracker could not read or apply, with the reason in headers. */
     public static final String TRACKER_DEAD_LETTERS = "pfp.tracker.dead-letters.v1";
 
@@ -42,6 +46,10 @@ public final class Topics {
                         "Partner events: joined, priorities chosen, status changed. Key: partner id."),
                 new TopicSpec(ACTIVITIES, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
                         "Activity events: proposed, approved, completed, cancelled. Key: partner id."),
+                new TopicSpec(EXERCISES, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
+                        "Exercise events: scheduled, conducted, cancelled. Key: host partner id."),
+                new TopicSpec(PROGRAMMES, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
+                        "Programme events: agreed (with objectives), objective achieved, assessed. Key: partner id."),
                 new TopicSpec(TRACKER_DEAD_LETTERS, 1, replication, minInSync, CleanupPolicy.DELETE,
                         DEAD_LETTER_RETENTION,
                         "Records the tracker could not apply, as they arrived, with the reason in headers."));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.event.Framework;
+import org.pfptracker.event.PartnerStatus;
 
 class ReferencePartnersTest {
 
@@ -21,5 +22,19 @@ class ReferencePartnersTest {
                 new ReferencePartner("malta", "Malta", Framework.EURO_ATLANTIC_PARTNERSHIP, LocalDate.of(1995, 4, 26)),
                 new ReferencePartner("bosnia-and-herzegovina", "Bosnia and Herzegovina",
                         Framework.EURO_ATLANTIC_PARTNERSHIP, LocalDate.of(2006, 12, 14)));
+    }
+
+    @Test
+    void shouldShipTheLaterStatusChangesOfKnownPartnersInDateOrder() {
+        List<ReferenceStatusChange> changes = ReferencePartners.statusChanges();
+        List<String> known = ReferencePartners.of2014().stream().map(ReferencePartner::partnerId).toList();
+
+        assertThat(changes).extracting(ReferenceStatusChange::partnerId).allMatch(known::contains);
+        assertThat(changes).extracting(ReferenceStatusChange::effectiveOn).isSorted();
+        assertThat(changes).contains(
+                new ReferenceStatusChange("russia", PartnerStatus.SUSPENDED, LocalDate.of(2014, 4, 1),
+                        "NATO suspended all practical civilian and military cooperation with Russia"),
+                new ReferenceStatusChange("sweden", PartnerStatus.BECAME_ALLY, LocalDate.of(2024, 3, 7),
+                        "Sweden became a NATO member"));
     }
 }

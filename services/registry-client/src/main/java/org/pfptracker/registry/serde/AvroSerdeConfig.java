@@ -40,8 +40,8 @@ public final class AvroSerdeConfig extends AbstractConfig {
                             + "already be registered, and is looked up.")
             .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.LOW,
                     "Serialize with the latest schema registered under the subject, converting the record when its "
-                            + "own schema differs and the latest one can read it. Takes precedence over "
-                            + AUTO_REGISTER_SCHEMAS + ".")
+                            + "own schema differs and the latest one can read it. Applies only when "
+                            + AUTO_REGISTER_SCHEMAS + " is false, as with Confluent's serializer.")
             .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Deserialize records into the generated SpecificRecord class whose full name the writer schema "
                             + "carries, resolving the writer schema to that class's schema. When false, GenericRecord.")

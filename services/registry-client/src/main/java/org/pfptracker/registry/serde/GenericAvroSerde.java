@@ -23,9 +23,13 @@ public final class GenericAvroSerde implements Serde<GenericRecord> {
         this(new KafkaAvroSerializer(), new KafkaAvroDeserializer());
     }
 
-    /** Shares a client (and its caches) that the caller owns and closes. */
+    /**
+     * Shares a client (and its caches) that the caller owns and closes. Ready at once with the
+     * defaults, for values; {@link #configure} may change them.
+     */
     public GenericAvroSerde(SchemaRegistryClient client) {
         this(new KafkaAvroSerializer(client), new KafkaAvroDeserializer(client));
+        configure(Map.of(), false);
     }
 
     private GenericAvroSerde(KafkaAvroSerializer serializer, KafkaAvroDeserializer deserializer) {

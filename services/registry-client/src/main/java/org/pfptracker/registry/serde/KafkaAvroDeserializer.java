@@ -43,9 +43,13 @@ public final class KafkaAvroDeserializer implements Deserializer<Object> {
     public KafkaAvroDeserializer() {
     }
 
-    /** Uses a client the caller owns and shares (and closes); {@code schema.registry.url} is then optional. */
+    /**
+     * Uses a client the caller owns and shares (and closes); {@code schema.registry.url} is then
+     * optional. Ready at once with the defaults, for a value; {@link #configure} may change them.
+     */
     public KafkaAvroDeserializer(SchemaRegistryClient client) {
         this.client = Objects.requireNonNull(client, "client");
+        configure(Map.of(), false);
     }
 
     /** Uses a shared client and configures at once, for code that builds deserializers by hand. */

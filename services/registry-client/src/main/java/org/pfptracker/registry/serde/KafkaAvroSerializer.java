@@ -32,8 +32,8 @@ import org.pfptracker.registry.client.SchemaRegistryException;
  * tombstones.
  *
  * <p>Per record: the subject is named by the configured strategy; with {@code auto.register.schemas}
- * (default) the record's schema is registered under it, otherwise looked up; with
- * {@code use.latest.version} the subject's latest schema is used instead. Ids are cached by the client,
+ * (default) the record's schema is registered under it; otherwise, with {@code use.latest.version},
+ * the subject's latest schema is used, else the record's schema is looked up. Ids are cached by the client,
  * so the registry is asked once per schema. Thread-safe once configured.
  */
 public final class KafkaAvroSerializer implements Serializer<Object> {
@@ -51,9 +51,13 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
     public KafkaAvroSerializer() {
     }
 
-    /** Uses a client the caller owns and shares (and closes); {@code schema.registry.url} is then optional. */
+    /**
+     * Uses a client the caller owns and shares (and closes); {@code schema.registry.url} is then
+     * optional. Ready at once with the defaults, for a value; {@link #configure} may change them.
+     */
     public KafkaAvroSerializer(SchemaRegistryClient client) {
         this.client = Objects.requireNonNull(client, "client");
+        configure(Map.of(), false);
     }
 
     /** Uses a shared client and configures at once, for code that builds serializers by hand. */
@@ -88,7 +92,8 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
         }
         Schema schema = AvroData.schemaOf(data);
         String subject = subjectNames.subjectName(topic, isKey, schema);
-        if (useLatestVersion) {
+        // Confluent's order: registering wins; the latest version is used only when not registering.
+        if (!autoRegister && useLatestVersion) {
             LatestSchema latest = latestSchema(subject);
             Object datum = latest.schema().equals(schema) ? data : convert(data, schema, latest, subject);
             return frame(latest.id(), datum, latest.schema());

@@ -30,9 +30,13 @@ public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<
         this(new KafkaAvroSerializer(), new KafkaAvroDeserializer());
     }
 
-    /** Shares a client (and its caches) that the caller owns and closes. */
+    /**
+     * Shares a client (and its caches) that the caller owns and closes. Ready at once with the
+     * defaults, for values; {@link #configure} may change them.
+     */
     public SpecificAvroSerde(SchemaRegistryClient client) {
         this(new KafkaAvroSerializer(client), new KafkaAvroDeserializer(client));
+        configure(Map.of(), false);
     }
 
     private SpecificAvroSerde(KafkaAvroSerializer serializer, KafkaAvroDeserializer deserializer) {

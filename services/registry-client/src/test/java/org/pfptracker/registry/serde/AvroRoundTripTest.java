@@ -44,6 +44,16 @@ class AvroRoundTripTest {
     }
 
     @Test
+    void shouldReadIntoTheGeneratedClassWithASerdeBuiltOnASharedClientAndNotConfigured() {
+        // Kafka Streams does not configure serdes handed to Consumed.with(...): one built on a client works as is.
+        SpecificAvroSerde<PartnerJoined> serde = new SpecificAvroSerde<>(registry);
+
+        PartnerJoined read = serde.deserializer().deserialize("partners", serde.serializer().serialize("partners", partnerJoined()));
+
+        assertThat(read).isEqualTo(partnerJoined());
+    }
+
+    @Test
     void shouldRoundTripAGenericRecordAsAGenericRecord() {
         GenericRecord record = new GenericData.Record(EXERCISE_HELD_V1);
         record.put("exercise", "Steadfast Jupiter");

@@ -49,12 +49,27 @@ class SchemaSelectionTest {
                             {"name": "nation", "type": "string"}]}""");
         registry.register("exercises-value", stricter);
         KafkaAvroSerializer serializer = new KafkaAvroSerializer(registry,
-                Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true), false);
+                Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
 
         assertThatThrownBy(() -> serializer.serialize("exercises", v1("Cooperative Longbow", 7)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot represent")
                 .hasMessageContaining("nation");
+    }
+
+    @Test
+    void shouldRegisterTheRecordsOwnSchemaWhenAutoRegisterIsOnEvenWithUseLatestVersionAsConfluentDoes() {
+        // Given a latest version that differs from the record's schema
+        registry.register("exercises-value", ExerciseHeld.getClassSchema());
+        KafkaAvroSerializer serializer = new KafkaAvroSerializer(registry,
+                Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true), false);
+
+        // When a record is serialized with auto.register.schemas at its default, true
+        byte[] bytes = serializer.serialize("exercises", v1("Cooperative Longbow", 7));
+
+        // Then its own schema was registered and written
+        assertThat(registry.avroSchemaById(ConfluentWireFormat.schemaId(bytes))).isEqualTo(V1);
+        assertThat(registry.registeredSubjects()).containsExactly("exercises-value", "exercises-value");
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -260,13 +261,14 @@ final class KafkaSchemaLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Wake a write waiting to read its own record first, so that it gives up and releases the lock.
+        synchronized (positionMonitor) {
+            positionMonitor.notifyAll();
+        }
         synchronized (writeLock) {
             discardProducer();
         }
         admin.close(Duration.ofSeconds(5));
-        synchronized (positionMonitor) {
-            positionMonitor.notifyAll();
-        }
     }
 
     private void readLoop() {
@@ -283,6 +285,10 @@ final class KafkaSchemaLog implements AutoCloseable {
                     // close() woke us; the loop condition decides.
                 } catch (KafkaException e) {
                     log.warn("Reading schemas topic {} failed, retrying in {} ms: {}", topic, READ_RETRY_PAUSE.toMillis(), e.toString());
+                    LockSupport.parkNanos(READ_RETRY_PAUSE.toNanos());
+                } catch (RuntimeException e) {
+                    // Without its reader the instance would answer from a stale state forever: keep reading.
+                    log.error("Unexpected failure reading schemas topic {}; retrying in {} ms", topic, READ_RETRY_PAUSE.toMillis(), e);
                     LockSupport.parkNanos(READ_RETRY_PAUSE.toNanos());
                 }
             }
@@ -378,9 +384,15 @@ final class KafkaSchemaLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a failure means another instance took the writer role. With transactions v2 a commit
+     * that loses the race may also come back as {@link InvalidTxnStateException}: the coordinator had
+     * already aborted our transaction for the new holder.
+     */
     private static boolean isFenced(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                    || cause instanceof InvalidTxnStateException) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.EventMetadata;
 import org.pfptracker.event.PartnerJoined;
+import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 
 /**
@@ -36,6 +37,10 @@ public final class PartnerViewUpdater {
         }
         if (event instanceof ActivityProposed proposed) {
             return applyProposed(view, proposed, eventTime);
+        }
+        if (EventCatalogue.find(event.getClass()).isPresent()) {
+            // A catalogue event this view does not use (yet): applied as a no-op, not an error.
+            return view;
         }
         throw new InvalidEventException("the tracker does not know event type " + event.getSchema().getFullName());
     }

@@ -1,0 +1,7 @@
+/**
+ * A client of Confluent's Schema Registry REST API: {@link org.pfptracker.registry.client.SchemaRegistryClient},
+ * implemented over HTTP by {@link org.pfptracker.registry.client.HttpSchemaRegistryClient}, with the
+ * registry's refusals as a small exception hierarchy under
+ * {@link org.pfptracker.registry.client.SchemaRegistryException}.
+ */
+package org.pfptracker.registry.client;
