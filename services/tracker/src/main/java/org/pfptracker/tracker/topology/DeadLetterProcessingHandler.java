@@ -5,7 +5,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.pfptracker.tracker.view.InvalidEventException;
+import org.pfptracker.tracker.state.InvalidEventException;
 
 /**
  * An event that was read but cannot be applied to a view goes to the dead-letter topic and the stream

@@ -36,6 +36,7 @@ final class DeadLetters {
     /** The records to write for one failure, after one log line (no stack trace: this is expected). */
     List<ProducerRecord<byte[], byte[]>> recordsFor(ErrorHandlerContext context, Exception exception, String stage) {
         String reason = reasonOf(exception);
+        TrackerCounters.recordDeadLetter();
         log.warn("Dead-lettered a record from {}-{}@{} at the {} stage: {}", context.topic(), context.partition(),
                 context.offset(), stage, reason);
         Headers headers = new RecordHeaders();

@@ -3,139 +3,232 @@ package org.pfptracker.tracker.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pfptracker.event.AreaOfCooperation.CIVIL_EMERGENCY_PLANNING;
 import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
+import static org.pfptracker.event.AreaOfCooperation.EDUCATION_AND_TRAINING;
+import static org.pfptracker.tracker.support.Events.achieved;
+import static org.pfptracker.tracker.support.Events.approved;
+import static org.pfptracker.tracker.support.Events.cancelled;
+import static org.pfptracker.tracker.support.Events.completed;
+import static org.pfptracker.tracker.support.Events.exerciseCancelled;
+import static org.pfptracker.tracker.support.Events.exerciseConducted;
+import static org.pfptracker.tracker.support.Events.exerciseScheduled;
+import static org.pfptracker.tracker.support.Events.joined;
+import static org.pfptracker.tracker.support.Events.objective;
+import static org.pfptracker.tracker.support.Events.priorities;
+import static org.pfptracker.tracker.support.Events.programme;
+import static org.pfptracker.tracker.support.Events.proposed;
+import static org.pfptracker.tracker.support.Events.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.event.ActivityProposed;
-import org.pfptracker.event.PartnerJoined;
+import org.pfptracker.event.AssessmentRating;
+import org.pfptracker.event.PartnerStatus;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.tracker.support.Events;
-import org.pfptracker.tracker.support.SelfDescribingEventSerde;
+import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
+import org.pfptracker.tracker.view.ProgrammeView;
 
 class PartnerViewTopologyTest {
 
     private static final Instant T0 = Instant.parse("2024-01-10T09:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2024, 6, 30);
 
-    private final SelfDescribingEventSerde serde = new SelfDescribingEventSerde();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, SpecificRecord> partners;
-    private TestInputTopic<String, SpecificRecord> activities;
-    private TestInputTopic<String, byte[]> rawActivities;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
-    private KeyValueStore<String, PartnerView> views;
-
-    @BeforeEach
-    void startDriver() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "partner-view-topology-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.TRACKER_DEAD_LETTERS);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        driver = new TopologyTestDriver(PartnerViewTopology.build(serde), config);
-        partners = driver.createInputTopic(Topics.PARTNERS, new StringSerializer(), serde.serializer());
-        activities = driver.createInputTopic(Topics.ACTIVITIES, new StringSerializer(), serde.serializer());
-        rawActivities = driver.createInputTopic(Topics.ACTIVITIES, new StringSerializer(), new ByteArraySerializer());
-        deadLetters = driver.createOutputTopic(Topics.TRACKER_DEAD_LETTERS, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        views = driver.getKeyValueStore(PartnerViewTopology.PARTNER_VIEWS_STORE);
-    }
+    private final TrackerDriver tracker = new TrackerDriver();
 
     @AfterEach
-    void closeDriver() {
-        driver.close();
+    void close() {
+        tracker.close();
     }
 
     @Test
-    void shouldBuildTheProfileFromPartnerJoined() {
-        // Given / When
-        partners.pipeInput("ukraine", Events.joined("ukraine", "Ukraine", LocalDate.of(1994, 2, 8), T0));
+    void shouldBuildTheProfileWithStatusPrioritiesAndPace() {
+        // When
+        tracker.publish(joined("ukraine", "Ukraine", LocalDate.of(1994, 2, 8), T0),
+                priorities("ukraine", 12, T0.plusSeconds(10), DEFENCE_REFORM, EDUCATION_AND_TRAINING));
 
         // Then
-        PartnerView view = views.get("ukraine");
+        PartnerView view = tracker.view("ukraine", TODAY);
         assertThat(view.profile().name()).isEqualTo("Ukraine");
         assertThat(view.profile().framework()).isEqualTo("EURO_ATLANTIC_PARTNERSHIP");
         assertThat(view.profile().joinedOn()).isEqualTo(LocalDate.of(1994, 2, 8));
-        assertThat(view.lastEventAt()).isEqualTo(T0);
-        assertThat(view.eventsApplied()).isEqualTo(1);
+        assertThat(view.profile().status()).isEqualTo("ACTIVE");
+        assertThat(view.profile().statusSince()).isEqualTo(LocalDate.of(1994, 2, 8));
+        assertThat(view.profile().priorities()).containsExactly("DEFENCE_REFORM", "EDUCATION_AND_TRAINING");
+        assertThat(view.profile().targetCompletedActivitiesPerYear()).isEqualTo(12);
+        assertThat(view.freshness().eventsApplied()).isEqualTo(2);
+        assertThat(view.freshness().lastEventAt()).isEqualTo(T0.plusSeconds(10));
     }
 
     @Test
-    void shouldCountProposedActivitiesByArea() {
-        // Given
-        partners.pipeInput("georgia", Events.joined("georgia", "Georgia", LocalDate.of(1994, 3, 23), T0));
-
-        // When
-        activities.pipeInput("georgia", Events.proposed("georgia", "a1", DEFENCE_REFORM, T0.plusSeconds(60)));
-        activities.pipeInput("georgia", Events.proposed("georgia", "a2", DEFENCE_REFORM, T0.plusSeconds(120)));
-        activities.pipeInput("georgia", Events.proposed("georgia", "a3", CIVIL_EMERGENCY_PLANNING, T0.plusSeconds(180)));
+    void shouldTakeTheLatestStatusByEventTimeWhateverTheArrivalOrder() {
+        // Given: Sweden's accession arrives before an older suspension report
+        tracker.publish(joined("sweden", "Sweden", LocalDate.of(1994, 5, 9), T0),
+                status("sweden", PartnerStatus.BECAME_ALLY, LocalDate.of(2024, 3, 7), Instant.parse("2024-03-07T00:00:00Z")),
+                status("sweden", PartnerStatus.SUSPENDED, LocalDate.of(2010, 1, 1), Instant.parse("2010-01-01T00:00:00Z")));
 
         // Then
-        PartnerView view = views.get("georgia");
-        assertThat(view.proposedByArea()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "DEFENCE_REFORM", 2, "CIVIL_EMERGENCY_PLANNING", 1));
-        assertThat(view.lastEventAt()).isEqualTo(T0.plusSeconds(180));
-        assertThat(view.eventsApplied()).isEqualTo(4);
+        PartnerView view = tracker.view("sweden", TODAY);
+        assertThat(view.profile().status()).isEqualTo("BECAME_ALLY");
+        assertThat(view.profile().statusSince()).isEqualTo(LocalDate.of(2024, 3, 7));
     }
 
     @Test
-    void shouldCountARedeliveredProposalOnce() {
+    void shouldCountActivitiesOnceEachInTheirLatestStateOverallAndByArea() {
+        // When
+        tracker.publish(
+                proposed("georgia", "a1", DEFENCE_REFORM, T0), approved("georgia", "a1", T0.plusSeconds(60)),
+                completed("georgia", "a1", T0.plusSeconds(120)),
+                proposed("georgia", "a2", DEFENCE_REFORM, T0), approved("georgia", "a2", T0.plusSeconds(60)),
+                proposed("georgia", "a3", CIVIL_EMERGENCY_PLANNING, T0), cancelled("georgia", "a3", T0.plusSeconds(60)),
+                proposed("georgia", "a4", CIVIL_EMERGENCY_PLANNING, T0));
+
+        // Then
+        PartnerView view = tracker.view("georgia", TODAY);
+        assertThat(view.activities().total()).isEqualTo(4);
+        assertThat(view.activities().byState()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "COMPLETED", 1, "APPROVED", 1, "CANCELLED", 1, "PROPOSED", 1));
+        assertThat(view.activities().byArea()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "DEFENCE_REFORM", Map.of("COMPLETED", 1, "APPROVED", 1),
+                "CIVIL_EMERGENCY_PLANNING", Map.of("CANCELLED", 1, "PROPOSED", 1)));
+    }
+
+    @Test
+    void shouldCountARedeliveredEventOnce() {
         // Given
-        ActivityProposed proposal = Events.proposed("armenia", "a1", DEFENCE_REFORM, T0);
-        activities.pipeInput("armenia", proposal);
+        ActivityProposed proposal = proposed("armenia", "a1", DEFENCE_REFORM, T0);
+        tracker.publish(proposal);
 
         // When: the at-least-once upstream delivers it again
-        activities.pipeInput("armenia", proposal);
+        tracker.publish(proposal);
 
         // Then
-        assertThat(views.get("armenia").proposedByArea()).containsExactly(Map.entry("DEFENCE_REFORM", 1));
-        assertThat(views.get("armenia").eventsApplied()).isEqualTo(1);
+        PartnerView view = tracker.view("armenia", TODAY);
+        assertThat(view.activities().byState()).containsExactly(Map.entry("PROPOSED", 1));
+        assertThat(view.freshness().eventsApplied()).isEqualTo(1);
+        assertThat(view.pace().quarterly()).singleElement().extracting(q -> q.proposed()).isEqualTo(1);
     }
 
     @Test
-    void shouldGiveTheSameViewWhenAnActivityArrivesBeforeThePartnerJoined() {
-        // Given: the proposal overtakes the join event (different topics, no order between them)
-        ActivityProposed proposal = Events.proposed("malta", "a1", DEFENCE_REFORM, T0.plusSeconds(60));
-        PartnerJoined joined = Events.joined("malta", "Malta", LocalDate.of(1995, 4, 26), T0);
+    void shouldGiveTheSameViewWhenACompletionArrivesBeforeItsProposal() {
+        // Given
+        Instant proposedAt = Instant.parse("2024-01-02T00:00:00Z");
+        Instant completedAt = Instant.parse("2024-03-01T00:00:00Z");
 
-        // When
-        activities.pipeInput("malta", proposal);
-        partners.pipeInput("malta", joined);
+        // When: completion first, proposal second
+        tracker.publish(completed("malta", "a1", completedAt));
+        assertThat(tracker.view("malta", TODAY).activities().byArea())
+                .containsExactly(Map.entry("UNKNOWN", Map.of("COMPLETED", 1)));
+        tracker.publish(proposed("malta", "a1", DEFENCE_REFORM, proposedAt));
 
-        // Then
-        PartnerView view = views.get("malta");
-        assertThat(view.profile().name()).isEqualTo("Malta");
-        assertThat(view.proposedByArea()).containsExactly(Map.entry("DEFENCE_REFORM", 1));
-        assertThat(view.lastEventAt()).isEqualTo(T0.plusSeconds(60));
+        // Then: exactly what the natural order gives
+        PartnerView view = tracker.view("malta", TODAY);
+        assertThat(view.activities().byArea()).containsExactly(Map.entry("DEFENCE_REFORM", Map.of("COMPLETED", 1)));
+        assertThat(view.pace().medianLeadTimeDays()).isEqualTo(59.0);
+        assertThat(view.pace().quarterly()).extracting(q -> q.quarter() + ":" + q.proposed() + "/" + q.completed())
+                .containsExactly("2024-Q1:1/1");
     }
 
     @Test
     void shouldKeepTheLaterProfileWhateverTheArrivalOrder() {
-        // Given: a corrected join event, then the older original arriving late
-        partners.pipeInput("serbia", Events.joined("serbia", "Serbia (corrected)", LocalDate.of(2006, 12, 14),
-                T0.plusSeconds(3600)));
+        tracker.publish(joined("serbia", "Serbia (corrected)", LocalDate.of(2006, 12, 14), T0.plusSeconds(3600)),
+                joined("serbia", "Serbia", LocalDate.of(2006, 12, 14), T0));
 
-        // When
-        partners.pipeInput("serbia", Events.joined("serbia", "Serbia", LocalDate.of(2006, 12, 14), T0));
+        assertThat(tracker.view("serbia", TODAY).profile().name()).isEqualTo("Serbia (corrected)");
+    }
+
+    @Test
+    void shouldCountAnExerciseForItsHostAndEveryParticipant() {
+        // When: Georgia hosts an exercise with Armenia and Moldova
+        tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 9, 1), T0,
+                "georgia", "armenia", "republic-of-moldova"));
 
         // Then
-        assertThat(views.get("serbia").profile().name()).isEqualTo("Serbia (corrected)");
+        for (String partner : new String[] {"georgia", "armenia", "republic-of-moldova"}) {
+            PartnerView view = tracker.view(partner, TODAY);
+            assertThat(view.exercises().scheduled()).as(partner).isEqualTo(1);
+            assertThat(view.exercises().next().exerciseId()).as(partner).isEqualTo("ex1");
+            assertThat(view.freshness().eventsApplied()).as(partner).isEqualTo(1);
+        }
+        assertThat(tracker.view("georgia", TODAY).exercises().next().role()).isEqualTo("HOST");
+        assertThat(tracker.view("armenia", TODAY).exercises().next().role()).isEqualTo("PARTICIPANT");
+    }
+
+    @Test
+    void shouldDropAnExerciseFromAPartnerThatDidNotTakePartInTheEnd() {
+        // Given
+        tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 3, 1), T0, "georgia", "armenia", "azerbaijan"));
+
+        // When: conducted without Azerbaijan
+        tracker.publish(exerciseConducted("georgia", "ex1", T0.plusSeconds(86_400 * 60), "georgia", "armenia"));
+
+        // Then
+        assertThat(tracker.view("armenia", TODAY).exercises().conducted()).isEqualTo(1);
+        assertThat(tracker.view("azerbaijan", TODAY).exercises().past()).isEmpty();
+        assertThat(tracker.view("azerbaijan", TODAY).exercises().conducted()).isZero();
+    }
+
+    @Test
+    void shouldCancelAnExerciseForEveryParticipantEvenWhenTheCancellationArrivesFirst() {
+        tracker.publish(exerciseCancelled("georgia", "ex1", T0.plusSeconds(60)),
+                exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 9, 1), T0, "georgia", "armenia"));
+
+        assertThat(tracker.view("armenia", TODAY).exercises().cancelled()).isEqualTo(1);
+        assertThat(tracker.view("armenia", TODAY).exercises().next()).isNull();
+        assertThat(tracker.view("georgia", TODAY).freshness().eventsApplied()).isEqualTo(2);
+        assertThat(tracker.view("armenia", TODAY).freshness().eventsApplied()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldShowObjectivesAchievedOpenAndOverdueAsOfTheQueryDate() {
+        // Given: a programme for 2024-2025 with three objectives; one achieved before the agreement arrived
+        tracker.publish(achieved("finland", "p1", "o1", Instant.parse("2024-04-01T00:00:00Z")),
+                programme("finland", "p1", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), T0,
+                        objective("o1", LocalDate.of(2024, 6, 1)), objective("o2", LocalDate.of(2024, 6, 1)),
+                        objective("o3", LocalDate.of(2025, 6, 1))),
+                Events.assessed("finland", "p1", AssessmentRating.PARTLY_ON_TRACK, Instant.parse("2024-05-01T00:00:00Z")));
+
+        // Then: as of 2024-06-30, o2 is overdue
+        ProgrammeView programme = tracker.view("finland", TODAY).programmes().get(0);
+        assertThat(programme.objectivesAgreed()).isEqualTo(3);
+        assertThat(programme.achieved()).isEqualTo(1);
+        assertThat(programme.overdue()).isEqualTo(1);
+        assertThat(programme.percentAchieved()).isEqualTo(33.3);
+        assertThat(programme.lastAssessment().rating()).isEqualTo("PARTLY_ON_TRACK");
+
+        // and as of 2024-03-01 nothing is achieved or overdue yet
+        ProgrammeView earlier = tracker.view("finland", LocalDate.of(2024, 3, 1)).programmes().get(0);
+        assertThat(earlier.achieved()).isZero();
+        assertThat(earlier.overdue()).isZero();
+    }
+
+    @Test
+    void shouldMeasurePaceOnCompletionsInTheTrailingTwelveMonths() {
+        // Given: a pace of 4 a year; 4 completions within the last 12 months, 1 older
+        tracker.publish(priorities("austria", 4, T0, DEFENCE_REFORM));
+        String[] dates = {"2023-06-01", "2023-08-01", "2023-12-01", "2024-02-01", "2024-05-01"};
+        for (int i = 0; i < dates.length; i++) {
+            Instant at = LocalDate.parse(dates[i]).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+            tracker.publish(proposed("austria", "a" + i, DEFENCE_REFORM, at.minusSeconds(86_400 * 10)),
+                    completed("austria", "a" + i, at));
+        }
+
+        // Then
+        PartnerView view = tracker.view("austria", TODAY);
+        assertThat(view.pace().completedLast12Months()).isEqualTo(4);
+        assertThat(view.pace().ratio()).isEqualTo(1.0);
+        assertThat(view.pace().status()).isEqualTo("ON_PACE");
+        assertThat(view.pace().lastCompletedOn()).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(view.pace().medianLeadTimeDays()).isEqualTo(10.0);
+        assertThat(view.activities().completedInPriorityAreasShare()).isEqualTo(1.0);
+        // a year later nothing has been completed for over 180 days
+        assertThat(tracker.view("austria", LocalDate.of(2025, 6, 30)).pace().status()).isEqualTo("STALLED");
     }
 
     @Test
@@ -144,39 +237,55 @@ class PartnerViewTopologyTest {
         byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
 
         // When
-        rawActivities.pipeInput("austria", poison);
-        activities.pipeInput("austria", Events.proposed("austria", "a1", DEFENCE_REFORM, T0));
+        tracker.publishRaw(Topics.ACTIVITIES, "austria", poison);
+        tracker.publish(proposed("austria", "a1", DEFENCE_REFORM, T0));
 
         // Then
-        var letter = deadLetters.readRecord();
+        TestRecord<byte[], byte[]> letter = tracker.deadLetters().readRecord();
         assertThat(letter.value()).isEqualTo(poison);
         assertThat(header(letter.headers(), DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.ACTIVITIES);
         assertThat(header(letter.headers(), DeadLetters.HEADER_OFFSET)).isEqualTo("0");
         assertThat(header(letter.headers(), DeadLetters.HEADER_STAGE)).isEqualTo("deserialization");
         assertThat(header(letter.headers(), DeadLetters.HEADER_MESSAGE)).isNotBlank();
-        assertThat(deadLetters.isEmpty()).isTrue();
-        assertThat(views.get("austria").proposedByArea()).containsExactly(Map.entry("DEFENCE_REFORM", 1));
+        assertThat(tracker.deadLetters().isEmpty()).isTrue();
+        assertThat(tracker.view("austria", TODAY).activities().total()).isEqualTo(1);
     }
 
     @Test
     void shouldDeadLetterAnEventKeyedUnderAnotherPartner() {
-        // Given: an event about sweden published under finland's key
-        ActivityProposed misrouted = Events.proposed("sweden", "a1", DEFENCE_REFORM, T0);
-
-        // When
-        activities.pipeInput("finland", misrouted);
+        // When: an event about Sweden published under Finland's key
+        tracker.publishAs("finland", proposed("sweden", "a1", DEFENCE_REFORM, T0));
 
         // Then
-        var letter = deadLetters.readRecord();
+        TestRecord<byte[], byte[]> letter = tracker.deadLetters().readRecord();
         assertThat(header(letter.headers(), DeadLetters.HEADER_STAGE)).isEqualTo("processing");
         assertThat(header(letter.headers(), DeadLetters.HEADER_MESSAGE))
                 .contains("keyed 'finland'").contains("partner 'sweden'");
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("finland");
-        assertThat(views.get("finland")).isNull();
-        assertThat(views.get("sweden")).isNull();
+        assertThat(tracker.state("finland")).isNull();
+        assertThat(tracker.state("sweden")).isNull();
     }
 
-    private static String header(org.apache.kafka.common.header.Headers headers, String name) {
+    @Test
+    void shouldDeadLetterAProgrammeWhoseObjectiveFallsOutsideItsPeriod() {
+        tracker.publish(programme("ireland", "p1", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), T0,
+                objective("o1", LocalDate.of(2026, 6, 1))));
+
+        TestRecord<byte[], byte[]> letter = tracker.deadLetters().readRecord();
+        assertThat(header(letter.headers(), DeadLetters.HEADER_MESSAGE))
+                .contains("objective o1").contains("outside the period");
+        assertThat(tracker.state("ireland")).isNull();
+    }
+
+    @Test
+    void shouldDeadLetterAnExerciseWithNoParticipants() {
+        tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 9, 1), T0));
+
+        assertThat(header(tracker.deadLetters().readRecord().headers(), DeadLetters.HEADER_MESSAGE))
+                .contains("no participants");
+    }
+
+    private static String header(Headers headers, String name) {
         var header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package org.pfptracker.tracker.view;
+package org.pfptracker.tracker.state;
 
 /**
  * An event that was read fine but cannot be applied to a view. It goes to the dead-letter topic with

@@ -1,0 +1,30 @@
+package org.pfptracker.tracker.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.pfptracker.tracker.view.PartnerSummaryView;
+import org.pfptracker.tracker.view.PartnerView;
+import org.pfptracker.tracker.view.ProgrammeView;
+
+/**
+ * Views computed from THIS instance's state stores only. Which instance to ask is the routing layer's
+ * business; this one answers for the partners whose store partitions it holds.
+ *
+ * <p>Every method throws {@link ViewsUnavailableException} while the stores cannot be read
+ * (starting, rebalancing, restoring).
+ */
+public interface LocalViews {
+
+    /**
+     * One partner's view, from the active copy of its store partition on this instance, or with
+     * {@code allowStandby} also from a standby copy (possibly behind the active one).
+     */
+    Optional<PartnerView> partner(String partnerId, LocalDate asOf, boolean allowStandby);
+
+    /** One programme of one partner, with every objective's state; same rules as {@link #partner}. */
+    Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf, boolean allowStandby);
+
+    /** The summaries of every partner whose active store partition is on this instance. */
+    List<PartnerSummaryView> partners(LocalDate asOf);
+}

@@ -1,0 +1,23 @@
+package org.pfptracker.tracker.view;
+
+import java.util.List;
+
+/**
+ * The partner's exercises, as host or participant; an exercise with several participants counts for
+ * each of them.
+ *
+ * @param scheduled exercises scheduled and neither conducted nor cancelled
+ * @param conducted exercises that took place
+ * @param cancelled exercises cancelled
+ * @param next the next scheduled exercise starting on or after the as-of date; {@code null} if none
+ * @param upcoming scheduled exercises starting on or after the as-of date, soonest first
+ * @param past the other exercises, most recent first
+ */
+public record ExercisesView(int scheduled, int conducted, int cancelled, ExerciseView next,
+                            List<ExerciseView> upcoming, List<ExerciseView> past) {
+
+    public ExercisesView {
+        upcoming = List.copyOf(upcoming);
+        past = List.copyOf(past);
+    }
+}
