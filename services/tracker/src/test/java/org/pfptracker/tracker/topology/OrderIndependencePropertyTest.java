@@ -21,14 +21,11 @@ import org.pfptracker.event.ActivityApproved;
 import org.pfptracker.event.ActivityCancelled;
 import org.pfptracker.event.ActivityCompleted;
 import org.pfptracker.event.ActivityProposed;
-import org.pfptracker.event.AreaOfCooperation;
-import org.pfptracker.event.AssessmentRating;
 import org.pfptracker.event.ExerciseCancelled;
 import org.pfptracker.event.ExerciseConducted;
 import org.pfptracker.event.ExerciseScheduled;
-import org.pfptracker.event.Objective;
-import org.pfptracker.event.PartnerStatus;
 import org.pfptracker.platform.event.Events;
+import org.pfptracker.tracker.support.RandomHistory;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
 
@@ -40,16 +37,12 @@ import org.pfptracker.tracker.view.PartnerView;
 class OrderIndependencePropertyTest {
 
     private static final List<String> PARTNERS = List.of("armenia", "georgia", "republic-of-moldova");
-    private static final AreaOfCooperation[] AREAS = {AreaOfCooperation.DEFENCE_REFORM,
-            AreaOfCooperation.EDUCATION_AND_TRAINING, AreaOfCooperation.CIVIL_EMERGENCY_PLANNING,
-            AreaOfCooperation.DISASTER_RESPONSE};
-    private static final Instant START = Instant.parse("2022-01-01T00:00:00Z");
-    private static final LocalDate AS_OF = LocalDate.of(2024, 1, 1);
+    private static final LocalDate AS_OF = RandomHistory.AS_OF;
 
     @Property(tries = 30)
     void shouldGiveTheSameViewsWhateverTheOrderAndDuplicates(@ForAll long historySeed, @ForAll long deliverySeed) {
         // Given
-        List<SpecificRecord> history = History.generate(new Random(historySeed));
+        List<SpecificRecord> history = RandomHistory.generate(new Random(historySeed), PARTNERS, 12);
         List<SpecificRecord> delivery = shuffledWithDuplicates(history, new Random(deliverySeed));
 
         // When
@@ -99,89 +92,6 @@ class OrderIndependencePropertyTest {
             counts.put("CANCELLED", view.exercises().cancelled());
         }
         return counts;
-    }
-
-    /** A random but valid cooperation history, in event-time order. */
-    private static final class History {
-        static List<SpecificRecord> generate(Random random) {
-            List<SpecificRecord> events = new ArrayList<>();
-            long clock = 0;
-            for (String partner : PARTNERS) {
-                events.add(org.pfptracker.tracker.support.Events.joined(partner, partner, LocalDate.of(1994, 1, 1),
-                        at(clock++)));
-                events.add(org.pfptracker.tracker.support.Events.priorities(partner, 1 + random.nextInt(10), at(clock++),
-                        AREAS[random.nextInt(AREAS.length)]));
-                if (random.nextBoolean()) {
-                    events.add(org.pfptracker.tracker.support.Events.priorities(partner, 1 + random.nextInt(10),
-                            at(clock++), AREAS[random.nextInt(AREAS.length)], AreaOfCooperation.EXERCISES));
-                }
-                if (random.nextInt(4) == 0) {
-                    events.add(org.pfptracker.tracker.support.Events.status(partner, PartnerStatus.SUSPENDED,
-                            LocalDate.of(2023, 1, 1), at(clock++)));
-                }
-                int activities = random.nextInt(12);
-                for (int a = 0; a < activities; a++) {
-                    String id = partner + "-a" + a;
-                    long proposedAt = random.nextInt(600);
-                    events.add(org.pfptracker.tracker.support.Events.proposed(partner, id,
-                            AREAS[random.nextInt(AREAS.length)], at(proposedAt * 1440)));
-                    long step = proposedAt + 1 + random.nextInt(60);
-                    if (random.nextInt(4) > 0) {
-                        events.add(org.pfptracker.tracker.support.Events.approved(partner, id, at(step * 1440)));
-                    }
-                    int end = random.nextInt(10);
-                    long endAt = (step + 1 + random.nextInt(90)) * 1440;
-                    if (end < 6) {
-                        events.add(org.pfptracker.tracker.support.Events.completed(partner, id, at(endAt)));
-                    } else if (end < 8) {
-                        events.add(org.pfptracker.tracker.support.Events.cancelled(partner, id, at(endAt)));
-                    } else if (end == 8) {
-                        // conflicting reports: completed and cancelled
-                        events.add(org.pfptracker.tracker.support.Events.cancelled(partner, id, at(endAt)));
-                        events.add(org.pfptracker.tracker.support.Events.completed(partner, id, at(endAt + 5)));
-                    }
-                }
-                if (random.nextBoolean()) {
-                    Objective o1 = org.pfptracker.tracker.support.Events.objective("o1", LocalDate.of(2023, 6, 1));
-                    Objective o2 = org.pfptracker.tracker.support.Events.objective("o2", LocalDate.of(2024, 6, 1));
-                    events.add(org.pfptracker.tracker.support.Events.programme(partner, partner + "-p1",
-                            LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), at(100), o1, o2));
-                    if (random.nextBoolean()) {
-                        events.add(org.pfptracker.tracker.support.Events.achieved(partner, partner + "-p1", "o1",
-                                at(200 * 1440)));
-                    }
-                    events.add(org.pfptracker.tracker.support.Events.assessed(partner, partner + "-p1",
-                            AssessmentRating.values()[random.nextInt(3)], at(300 * 1440)));
-                }
-            }
-            int exercises = random.nextInt(4);
-            for (int e = 0; e < exercises; e++) {
-                String host = PARTNERS.get(random.nextInt(PARTNERS.size()));
-                List<String> participants = new ArrayList<>(List.of(host));
-                PARTNERS.stream().filter(p -> !p.equals(host) && random.nextBoolean()).forEach(participants::add);
-                String id = "ex" + e;
-                long scheduledAt = random.nextInt(500) * 1440L;
-                events.add(org.pfptracker.tracker.support.Events.exerciseScheduled(host, id,
-                        LocalDate.of(2023, 1 + random.nextInt(12), 1 + random.nextInt(28)), at(scheduledAt),
-                        participants.toArray(String[]::new)));
-                int end = random.nextInt(3);
-                if (end == 0) {
-                    List<String> took = new ArrayList<>(List.of(host));
-                    PARTNERS.stream().filter(p -> !p.equals(host) && random.nextBoolean()).forEach(took::add);
-                    events.add(org.pfptracker.tracker.support.Events.exerciseConducted(host, id,
-                            at(scheduledAt + 30 * 1440), took.toArray(String[]::new)));
-                } else if (end == 1) {
-                    events.add(org.pfptracker.tracker.support.Events.exerciseCancelled(host, id,
-                            at(scheduledAt + 10 * 1440)));
-                }
-            }
-            events.sort(java.util.Comparator.comparing(event -> Events.metadataOf(event).getOccurredAt()));
-            return events;
-        }
-
-        private static Instant at(long minutes) {
-            return START.plusSeconds(minutes * 60);
-        }
     }
 
     /** The expected figures, computed directly from the list of events with no stores and no deltas. */
