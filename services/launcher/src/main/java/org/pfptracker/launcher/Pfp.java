@@ -1,6 +1,7 @@
 package org.pfptracker.launcher;
 
 import org.pfptracker.launcher.command.ConfigCommand;
+import org.pfptracker.launcher.command.GatewayCommand;
 import org.pfptracker.launcher.command.LocalCommand;
 import org.pfptracker.launcher.command.PublishCommand;
 import org.pfptracker.launcher.command.RegistryCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The {@code pfp} command: one entry point for every pfp-tracker process and tool. */
 @Command(name = "pfp", mixinStandardHelpOptions = true, version = "pfp-tracker 0.1.0",
         description = "pfp-tracker: Partnership for Peace cooperation events on Kafka, per-partner views over HTTP.",
-        subcommands = {LocalCommand.class, TrackerCommand.class, RegistryCommand.class, TopicsCommand.class,
+        subcommands = {LocalCommand.class, TrackerCommand.class, GatewayCommand.class, RegistryCommand.class, TopicsCommand.class,
                 PublishCommand.class, SchemasCommand.class, ConfigCommand.class})
 public final class Pfp {
 

@@ -3,6 +3,7 @@ package org.pfptracker.launcher.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pfptracker.gateway.config.GatewaySettings;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
@@ -25,6 +26,7 @@ public final class ConfigCommand implements Callable<Integer> {
         all.add(EventPublisher.DELIVERY_TIMEOUT);
         all.add(EventPublisher.LINGER);
         all.addAll(TrackerSettings.ALL);
+        all.addAll(GatewaySettings.ALL);
         return all;
     }
 

@@ -45,6 +45,9 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--tracker-port", defaultValue = "8080", description = "Tracker query API port (default: ${DEFAULT-VALUE}).")
     int trackerPort;
 
+    @Option(names = "--gateway-port", defaultValue = "8082", description = "HTTP gateway port (default: ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
     @Option(names = "--no-seed", negatable = true, defaultValue = "true",
             description = "Publish the 22 reference partners' join events at start (idempotent; default: on).")
     boolean seed;
@@ -58,7 +61,7 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.println("pfp-tracker: starting the local stack, data in " + data);
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort),
+            stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort, gatewayPort),
                     options.load());
         } catch (PortInUseException e) {
             throw new UserFacingException(e.getMessage() + " (another pfp local running? stop it, or choose other ports)");
@@ -88,12 +91,13 @@ public final class LocalCommand implements Callable<Integer> {
                   Kafka bootstrap   %s
                   Schema registry   %s/subjects
                   Tracker API       %s/api/v1/partners/{partnerId}
+                  Gateway API       %s/api/v1  (OpenAPI: %s/openapi.yaml)
                 Try:
                   curl -s %s/api/v1/partners/ukraine
-                  java -jar services/launcher/target/pfp.jar publish activity-proposed --partner ukraine \\
-                       --area DEFENCE_REFORM --title "Defence reform seminar"
+                  curl -si %s/api/v1/partners/ukraine/activities -H 'Content-Type: application/json' \\
+                       -d '{"title": "Defence reform seminar", "area": "DEFENCE_REFORM"}'
                 %n""", stack.startUpTime().toMillis() / 1000.0, stack.bootstrapServers(), stack.registryUrl(),
-                stack.trackerUrl(), stack.trackerUrl());
+                stack.trackerUrl(), stack.gatewayUrl(), stack.gatewayUrl(), stack.trackerUrl(), stack.gatewayUrl());
     }
 
     private static void deleteRecursively(Path directory) {

@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.gateway.GatewayService;
+import org.pfptracker.gateway.config.GatewaySettings;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.platform.config.KafkaSettings;
@@ -23,14 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine, in one JVM: a real single-node KRaft broker, the schema registry,
- * the topics and a tracker instance, all on loopback. Closing it stops them in reverse order.
+ * the topics, a tracker instance and the HTTP gateway, all on loopback. Closing it stops them in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** Where the local stack listens and keeps its data. */
-    public record Layout(Path dataDirectory, int kafkaPort, int controllerPort, int registryPort, int trackerPort) {
+    public record Layout(Path dataDirectory, int kafkaPort, int controllerPort, int registryPort, int trackerPort,
+                         int gatewayPort) {
 
         Path kafkaDirectory() {
             return dataDirectory.resolve("kafka");
@@ -46,15 +49,17 @@ public final class LocalStack implements AutoCloseable {
     private final String bootstrapServers;
     private final String registryUrl;
     private final int trackerPort;
+    private final int gatewayPort;
     private final Duration startUpTime;
 
     private LocalStack(Deque<AutoCloseable> running, Settings settings, String bootstrapServers, String registryUrl,
-                       int trackerPort, Duration startUpTime) {
+                       int trackerPort, int gatewayPort, Duration startUpTime) {
         this.running = running;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.trackerPort = trackerPort;
+        this.gatewayPort = gatewayPort;
         this.startUpTime = startUpTime;
     }
 
@@ -90,8 +95,12 @@ public final class LocalStack implements AutoCloseable {
             TrackerService tracker = TrackerService.start(settings);
             running.push(tracker);
 
+            GatewayService gateway = GatewayService.start(settings
+                    .with(GatewaySettings.HTTP_PORT, Integer.toString(layout.gatewayPort())));
+            running.push(gateway);
+
             return new LocalStack(running, settings, bootstrapServers, registryUrl, tracker.httpPort(),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    gateway.httpPort(), Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
@@ -125,13 +134,18 @@ public final class LocalStack implements AutoCloseable {
         return "http://" + settings.get(TrackerSettings.HTTP_HOST) + ":" + trackerPort;
     }
 
+    public String gatewayUrl() {
+        return "http://" + settings.get(GatewaySettings.HTTP_HOST) + ":" + gatewayPort;
+    }
+
     public Duration startUpTime() {
         return startUpTime;
     }
 
     /** What a user needs to know to use the running stack. */
     public Map<String, String> endpoints() {
-        return Map.of("kafka", bootstrapServers, "registry", registryUrl, "tracker", trackerUrl());
+        return Map.of("kafka", bootstrapServers, "registry", registryUrl, "tracker", trackerUrl(),
+                "gateway", gatewayUrl());
     }
 
     @Override

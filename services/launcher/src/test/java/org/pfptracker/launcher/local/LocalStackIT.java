@@ -35,7 +35,7 @@ class LocalStackIT {
     @Test
     void shouldServeTheReferencePartnersAndKeepThemAcrossARestartWithoutCountingTwice(@TempDir Path data)
             throws Exception {
-        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort());
+        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort());
 
         // Given: a fresh stack, seeded
         try (LocalStack stack = LocalStack.start(layout, Settings.of(Map.of()))) {

@@ -1,6 +1,7 @@
 package org.pfptracker.platform.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,8 @@ class TopicProvisionerIT {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, events.name());
         admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                 new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET)))).all().get();
+        // A config change reaches every broker's view shortly after it is acknowledged.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "60000".equals(configOf(events.name(), "retention.ms")));
 
         // When
         ProvisioningReport verified = provisioner.provision(List.of(events), TopicProvisioner.Mode.VERIFY);

@@ -1,0 +1,377 @@
+package org.pfptracker.gateway.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.pfptracker.event.EventMetadata;
+
+/**
+ * Reads the fields of one command's JSON body, checking each and recording every violation instead of
+ * stopping at the first, so that a client learns everything wrong with its request at once.
+ *
+ * <p>A reader returns {@code null} for a field that is absent or broken (the violation is recorded);
+ * {@link Command#toEvent} builds the event only when nothing was recorded, so no {@code null} reaches an
+ * event by mistake.
+ */
+public final class CommandBody {
+
+    /** When the fact happened; defaults to the time the gateway received the command. */
+    public static final String OCCURRED_AT = "occurredAt";
+    /** Id shared by the events of one business interaction. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Fields every command accepts. */
+    public static final Set<String> COMMON_FIELDS = Set.of(OCCURRED_AT, CORRELATION_ID);
+
+    /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina". */
+    public static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Ids of activities, exercises, programmes and objectives: safe in a URL path segment. */
+    public static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    public static final String PARTNER_ID_RULE = "must be 1-64 lower-case letters, digits and hyphens, starting with a "
+            + "letter or digit, e.g. 'republic-of-moldova'";
+    public static final String RESOURCE_ID_RULE = "must be 1-100 letters, digits, '.', '_', ':' or '-', starting with a "
+            + "letter or digit";
+
+    /** Clocks of upstream systems drift: an event time slightly ahead of ours is not yet "the future". */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_CORRELATION_ID_LENGTH = 128;
+    private static final String UNKNOWN_SYMBOL = "UNKNOWN";
+
+    private final ObjectNode node;
+    private final String prefix;
+    private final List<Violation> violations;
+    private final CommandRequest request;
+    private Instant occurredAt;
+    private String correlationId;
+
+    private CommandBody(ObjectNode node, String prefix, List<Violation> violations, CommandRequest request) {
+        this.node = node;
+        this.prefix = prefix;
+        this.violations = violations;
+        this.request = request;
+    }
+
+    /** Starts reading a command's body: refuses unknown fields and reads the common ones. */
+    static CommandBody of(CommandRequest request, Set<String> fields) {
+        CommandBody body = new CommandBody(request.body(), "", new ArrayList<>(), request);
+        Set<String> allowed = new HashSet<>(fields);
+        allowed.addAll(COMMON_FIELDS);
+        body.refuseUnknownFields(allowed);
+        body.occurredAt = body.readOccurredAt();
+        body.correlationId = body.optionalText(CORRELATION_ID, MAX_CORRELATION_ID_LENGTH);
+        return body;
+    }
+
+    /** A string that must be present and not blank; returned trimmed. */
+    public String requiredText(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            reject(name, "is required");
+            return null;
+        }
+        return text(name, value, maxLength);
+    }
+
+    /** A string that may be absent (null); if present, not blank. Returned trimmed. */
+    public String optionalText(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        return absent(value) ? null : text(name, value, maxLength);
+    }
+
+    /** A partner id in the body; whether the partner is known is for the caller to check. */
+    public String requiredPartnerId(String name) {
+        String value = requiredText(name, Integer.MAX_VALUE);
+        return value == null ? null : matching(name, value, PARTNER_ID, PARTNER_ID_RULE);
+    }
+
+    /** An activity, exercise, programme or objective id that must be given. */
+    public String requiredResourceId(String name) {
+        String value = requiredText(name, Integer.MAX_VALUE);
+        return value == null ? null : matching(name, value, RESOURCE_ID, RESOURCE_ID_RULE);
+    }
+
+    /** An activity, exercise or programme id the client may give; {@code null} when it did not. */
+    public String optionalResourceId(String name) {
+        String value = optionalText(name, Integer.MAX_VALUE);
+        return value == null ? null : matching(name, value, RESOURCE_ID, RESOURCE_ID_RULE);
+    }
+
+    /** One symbol of an event enum, spelt exactly; UNKNOWN is for old readers, never for a writer. */
+    public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            reject(name, "is required; one of " + allowedSymbols(type));
+            return null;
+        }
+        return symbol(name, value, type);
+    }
+
+    /** As {@link #requiredEnum}, with a default when absent. */
+    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type, E fallback) {
+        JsonNode value = node.get(name);
+        return absent(value) ? fallback : symbol(name, value, type);
+    }
+
+    /** A non-empty list of distinct enum symbols, in the client's order. */
+    public <E extends Enum<E>> List<E> requiredEnumList(String name, Class<E> type, int maxSize) {
+        List<JsonNode> elements = requiredArray(name, maxSize);
+        if (elements == null) {
+            return null;
+        }
+        List<E> symbols = new ArrayList<>();
+        boolean valid = true;
+        for (int i = 0; i < elements.size(); i++) {
+            E symbol = symbol(name + "[" + i + "]", elements.get(i), type);
+            if (symbol == null) {
+                valid = false;
+            } else if (symbols.contains(symbol)) {
+                reject(name + "[" + i + "]", "repeats " + symbol + "; each may appear once");
+                valid = false;
+            } else {
+                symbols.add(symbol);
+            }
+        }
+        return valid ? symbols : null;
+    }
+
+    /** A non-empty list of distinct, well-formed partner ids; whether they are known is for the caller. */
+    public List<String> requiredPartnerIdList(String name, int maxSize) {
+        List<JsonNode> elements = requiredArray(name, maxSize);
+        if (elements == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        boolean valid = true;
+        for (int i = 0; i < elements.size(); i++) {
+            String element = name + "[" + i + "]";
+            String id = text(element, elements.get(i), Integer.MAX_VALUE);
+            if (id != null) {
+                id = matching(element, id, PARTNER_ID, PARTNER_ID_RULE);
+            }
+            if (id == null) {
+                valid = false;
+            } else if (ids.contains(id)) {
+                reject(element, "repeats '" + id + "'; each partner may appear once");
+                valid = false;
+            } else {
+                ids.add(id);
+            }
+        }
+        return valid ? ids : null;
+    }
+
+    /** A calendar date (YYYY-MM-DD) that must be given. */
+    public LocalDate requiredDate(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            reject(name, "is required; a date as YYYY-MM-DD");
+            return null;
+        }
+        return date(name, value);
+    }
+
+    /** A calendar date (YYYY-MM-DD) that may be absent ({@code null}). */
+    public LocalDate optionalDate(String name) {
+        JsonNode value = node.get(name);
+        return absent(value) ? null : date(name, value);
+    }
+
+    /** A whole number within {@code [min, max]}. */
+    public Integer requiredInt(String name, int min, int max) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            reject(name, "is required; a whole number from " + min + " to " + max);
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            reject(name, "must be a whole number from " + min + " to " + max + ", was " + shown(value));
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /**
+     * A non-empty list of JSON objects, each read by its own body whose violations are reported under
+     * {@code name[i].field}.
+     */
+    public List<CommandBody> requiredObjects(String name, int maxSize, Set<String> fields) {
+        List<JsonNode> elements = requiredArray(name, maxSize);
+        if (elements == null) {
+            return null;
+        }
+        List<CommandBody> bodies = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            JsonNode element = elements.get(i);
+            if (!(element instanceof ObjectNode object)) {
+                reject(name + "[" + i + "]", "must be an object with " + new TreeSet<>(fields));
+                continue;
+            }
+            CommandBody nested = new CommandBody(object, prefix + name + "[" + i + "].", violations, request);
+            nested.refuseUnknownFields(fields);
+            bodies.add(nested);
+        }
+        return bodies;
+    }
+
+    /** Records a violation of a rule the caller checks itself (a cross-field rule, a known partner...). */
+    public void reject(String name, String message) {
+        violations.add(new Violation(prefix + name, message));
+    }
+
+    /**
+     * The event's metadata: the request's event id, occurredAt (given, or when the gateway received the
+     * command), the gateway as source, the partner and the correlation id. Call it only while building.
+     */
+    public EventMetadata metadata(String partnerId) {
+        return EventMetadata.newBuilder()
+                .setEventId(request.eventId())
+                .setOccurredAt(occurredAt == null ? request.receivedAt().truncatedTo(ChronoUnit.MILLIS) : occurredAt)
+                .setSource(request.source())
+                .setPartnerId(partnerId)
+                .setCorrelationId(correlationId)
+                .build();
+    }
+
+    /** The symbols a client may send for an event enum: all but UNKNOWN, in declaration order. */
+    public static <E extends Enum<E>> List<String> allowedSymbols(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(n -> !n.equals(UNKNOWN_SYMBOL)).toList();
+    }
+
+    void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(violations);
+        }
+    }
+
+    private void refuseUnknownFields(Set<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                reject(name, "is not a field of this command; its fields are " + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private Instant readOccurredAt() {
+        JsonNode value = node.get(OCCURRED_AT);
+        if (absent(value)) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = value.isTextual() ? OffsetDateTime.parse(value.textValue()).toInstant() : null;
+        } catch (DateTimeParseException e) {
+            instant = null;
+        }
+        if (instant == null) {
+            reject(OCCURRED_AT, "must be a date-time with a UTC offset, e.g. 2024-05-01T08:00:00Z, was " + shown(value));
+            return null;
+        }
+        if (instant.isAfter(request.receivedAt().plus(MAX_CLOCK_SKEW))) {
+            reject(OCCURRED_AT, "must not be in the future (gateway time " + request.receivedAt().truncatedTo(ChronoUnit.SECONDS)
+                    + "); it is when the fact happened");
+            return null;
+        }
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private List<JsonNode> requiredArray(String name, int maxSize) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            reject(name, "is required; a list of at least one");
+            return null;
+        }
+        if (!value.isArray()) {
+            reject(name, "must be a list, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            return null;
+        }
+        if (value.isEmpty()) {
+            reject(name, "must list at least one");
+            return null;
+        }
+        if (value.size() > maxSize) {
+            reject(name, "must list at most " + maxSize + ", listed " + value.size());
+            return null;
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        return elements;
+    }
+
+    private String text(String name, JsonNode value, int maxLength) {
+        if (!value.isTextual()) {
+            reject(name, "must be a string, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            return null;
+        }
+        String text = value.textValue().strip();
+        if (text.isEmpty()) {
+            reject(name, "must not be blank");
+            return null;
+        }
+        if (text.length() > maxLength) {
+            reject(name, "must be at most " + maxLength + " characters, was " + text.length());
+            return null;
+        }
+        return text;
+    }
+
+    private String matching(String name, String value, Pattern pattern, String rule) {
+        if (!pattern.matcher(value).matches()) {
+            reject(name, rule + ", was '" + abbreviated(value) + "'");
+            return null;
+        }
+        return value;
+    }
+
+    private <E extends Enum<E>> E symbol(String name, JsonNode value, Class<E> type) {
+        if (value.isTextual() && !value.textValue().equals(UNKNOWN_SYMBOL)) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value.textValue())) {
+                    return constant;
+                }
+            }
+        }
+        reject(name, "must be one of " + allowedSymbols(type) + ", was " + shown(value));
+        return null;
+    }
+
+    private LocalDate date(String name, JsonNode value) {
+        if (value.isTextual()) {
+            try {
+                return LocalDate.parse(value.textValue());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        reject(name, "must be a date as YYYY-MM-DD, was " + shown(value));
+        return null;
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
+    /** A value as the client sent it, quoted if a string, for "was ..." in a message. */
+    private static String shown(JsonNode value) {
+        return value.isTextual() ? "'" + abbreviated(value.textValue()) + "'" : abbreviated(value.toString());
+    }
+
+    /** Echoing a huge value back would make the problem body as big as the request. */
+    private static String abbreviated(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Commands and the events they become: each {@link org.pfptracker.gateway.command.Command} reads and checks
+ * a JSON body through {@link org.pfptracker.gateway.command.CommandBody}, reporting every violation at
+ * once, and builds its event only when there is none. No HTTP here.
+ */
+package org.pfptracker.gateway.command;

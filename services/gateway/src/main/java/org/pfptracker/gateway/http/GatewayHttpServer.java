@@ -1,0 +1,151 @@
+package org.pfptracker.gateway.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pfptracker.gateway.command.InvalidCommandException;
+import org.pfptracker.gateway.command.PartnerConflictException;
+import org.pfptracker.gateway.delivery.EventSink;
+import org.pfptracker.gateway.idempotency.IdempotencyStore;
+import org.pfptracker.gateway.partner.PartnerDirectory;
+import org.pfptracker.platform.serde.JsonSerde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP API: the command routes of {@link CommandRoutes}, the OpenAPI document, and health.
+ * Every error leaves as {@code application/problem+json}.
+ */
+public final class GatewayHttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayHttpServer.class);
+    /** Answer writing is a few microseconds of work per request: a couple of threads keep up with Kafka. */
+    private static final int RESPONDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final Javalin app;
+    private final ExecutorService responder;
+    private final List<String> routes;
+
+    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes) {
+        this.app = app;
+        this.responder = responder;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts listening; port 0 picks a free port, see {@link #port()}.
+     *
+     * @param directory the known partners, which commands are checked against
+     * @param sink where events go; its receipt must mean Kafka acknowledged the write
+     * @param answers remembered answers to requests with an Idempotency-Key
+     */
+    public static GatewayHttpServer start(HttpOptions options, PartnerDirectory directory, EventSink sink,
+                                          IdempotencyStore<Accepted> answers, Clock clock) {
+        ExecutorService responder = Executors.newFixedThreadPool(RESPONDER_THREADS, daemonThreads());
+        CommandEndpoint endpoint = new CommandEndpoint(directory, new RequestBody(options.maxBodyBytes()), sink, answers,
+                clock, options.source(), options.answerTimeout(), responder);
+        byte[] openApi = OpenApiDocument.load();
+        List<String> registered = new CopyOnWriteArrayList<>();
+        try {
+            Javalin app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
+                config.http.prefer405over404 = true;
+                config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
+                for (CommandRoute route : CommandRoutes.all(directory)) {
+                    config.routes.addEndpoint(new Endpoint(route.method(), route.path(), ctx -> endpoint.handle(ctx, route)));
+                }
+                config.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType(OpenApiDocument.CONTENT_TYPE).result(openApi));
+                config.routes.get("/health/live", ctx -> ctx.json(new Health("UP", directory.size())));
+                config.routes.get("/health/ready", ctx -> readiness(ctx, directory));
+
+                config.routes.exception(ProblemException.class, (e, ctx) -> {
+                    RequestLog.rejected(ctx, e.problem());
+                    ProblemResponses.write(ctx, e.problem(), e.retryAfter());
+                });
+                config.routes.exception(InvalidCommandException.class, (e, ctx) -> {
+                    Problem problem = Problem.withErrors(Problem.INVALID_COMMAND, 422, "Invalid command",
+                            e.violations().size() + " field(s) break the command's rules; see errors", e.violations());
+                    RequestLog.rejected(ctx, problem);
+                    ProblemResponses.write(ctx, problem, null);
+                });
+                config.routes.exception(PartnerConflictException.class, (e, ctx) -> {
+                    Problem problem = Problem.of(Problem.PARTNER_CONFLICT, 409, "Partner already joined", e.getMessage());
+                    RequestLog.rejected(ctx, problem);
+                    ProblemResponses.write(ctx, problem, null);
+                });
+                config.routes.exception(Exception.class, (e, ctx) -> {
+                    log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);
+                    ProblemResponses.write(ctx, Problem.of(Problem.GENERIC, 500, "Internal error",
+                            "The gateway failed to answer; see its log"), null);
+                });
+                config.routes.error(404, "*", ctx -> unlessAnswered(ctx, Problem.of(Problem.GENERIC, 404, "Not found",
+                        "No resource at " + ctx.path() + "; the API is described at " + OpenApiDocument.PATH)));
+                config.routes.error(405, "*", ctx -> unlessAnswered(ctx, Problem.of(Problem.GENERIC, 405,
+                        "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see "
+                                + OpenApiDocument.PATH)));
+            }).start(options.host(), options.port());
+            log.info("Gateway HTTP API listening on http://{}:{}{} ({} command routes; OpenAPI at {})", options.host(),
+                    app.port(), CommandRoutes.PARTNERS, CommandRoutes.all(directory).size(), OpenApiDocument.PATH);
+            return new GatewayHttpServer(app, responder, List.copyOf(registered));
+        } catch (RuntimeException e) {
+            responder.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Every HTTP route the server registered, as "METHOD /path/{param}", in registration order. */
+    public List<String> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        responder.shutdown();
+        try {
+            responder.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void readiness(Context ctx, PartnerDirectory directory) {
+        if (directory.isComplete()) {
+            ctx.json(new Health("READY", directory.size()));
+        } else {
+            ctx.header(ProblemResponses.RETRY_AFTER_HEADER, Long.toString(CommandEndpoint.RETRY_AFTER.toSeconds()));
+            ctx.status(503).json(new Health("STARTING", directory.size()));
+        }
+    }
+
+    /** A 404 or 405 from the router, unless a handler has already written its own problem. */
+    private static void unlessAnswered(Context ctx, Problem problem) {
+        String written = ctx.res().getContentType();
+        if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
+            ProblemResponses.write(ctx, problem, null);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "pfp-gateway-respond-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
