@@ -1,9 +1,10 @@
 package org.pfptracker.tracker;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -12,18 +13,25 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.tracker.config.TrackerSettings;
+import org.pfptracker.tracker.http.HttpOptions;
+import org.pfptracker.tracker.http.QueryCounters;
 import org.pfptracker.tracker.http.TrackerHttpServer;
-import org.pfptracker.tracker.query.PartnerViewQueries;
+import org.pfptracker.tracker.query.StoreLocalViews;
+import org.pfptracker.tracker.query.StreamsPartnerRouting;
 import org.pfptracker.tracker.topology.PartnerViewTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tracker instance: the Kafka Streams application that keeps the partner views, and the HTTP API
- * that serves them. Start with {@link #start(Settings)}, stop with {@link #close()}.
+ * that serves them. Several instances with the same application id share the work; each answers any
+ * query, forwarding it to the instance holding the partner when that is not itself. Start with
+ * {@link #start(Settings)}, stop with {@link #close()}.
  */
 public final class TrackerService implements AutoCloseable {
 
@@ -32,35 +40,50 @@ public final class TrackerService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final TrackerHttpServer http;
+    private final HostInfo hostInfo;
 
-    private TrackerService(KafkaStreams streams, TrackerHttpServer http) {
+    private TrackerService(KafkaStreams streams, TrackerHttpServer http, HostInfo hostInfo) {
         this.streams = streams;
         this.http = http;
+        this.hostInfo = hostInfo;
     }
 
+    /** Starts the streams application and the query API; returns at once, before the views are ready. */
     public static TrackerService start(Settings settings) {
         String host = settings.get(TrackerSettings.HTTP_HOST);
         // Streams must advertise the query API's real port to other instances before it starts,
         // so a requested port of 0 is resolved to a free port first.
         int port = resolvePort(host, settings.getInt(TrackerSettings.HTTP_PORT));
+        HostInfo hostInfo = TrackerSettings.advertisedHostInfo(settings, port);
         Map<String, Object> config = TrackerSettings.streamsConfig(settings, port);
 
         Serde<SpecificRecord> eventSerde = EventSerdes.eventValues(settings);
-        Topology topology = PartnerViewTopology.build(eventSerde);
+        Topology topology = PartnerViewTopology.build(eventSerde,
+                settings.getDuration(TrackerSettings.DEDUPLICATION_RETENTION));
         Properties properties = new Properties();
         properties.putAll(config);
         KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.setStateListener((now, before) -> log.info("Tracker streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Tracker stream thread failed on an unexpected error; stopping this instance so that another takes over", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
 
-        TrackerHttpServer http = TrackerHttpServer.start(host, port, new PartnerViewQueries(streams));
-        log.info("Tracker '{}' started: state in {}, exactly-once, query API on port {}",
-                config.get("application.id"), config.get("state.dir"), http.port());
-        return new TrackerService(streams, http);
+        HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
+                settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC());
+        TrackerHttpServer http;
+        try {
+            http = TrackerHttpServer.start(options, new StoreLocalViews(streams),
+                    new StreamsPartnerRouting(streams, hostInfo));
+        } catch (RuntimeException e) {
+            streams.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            throw e;
+        }
+        log.info("Tracker '{}' started as {}:{}: state in {}, exactly-once, {} standby replica(s), query API on port {}",
+                config.get("application.id"), hostInfo.host(), hostInfo.port(), config.get("state.dir"),
+                config.get("num.standby.replicas"), http.port());
+        return new TrackerService(streams, http, hostInfo);
     }
 
     /** Port of the HTTP API. */
@@ -68,8 +91,23 @@ public final class TrackerService implements AutoCloseable {
         return http.port();
     }
 
+    /** This instance as the others reach it: the advertised host and the HTTP port. */
+    public HostInfo hostInfo() {
+        return hostInfo;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** How this instance answered queries: forwarded, answered from a standby copy, peers failing. */
+    public QueryCounters queryCounters() {
+        return http.counters();
+    }
+
+    /** Queries this instance forwarded to another instance so far. */
+    public long forwardedQueries() {
+        return http.counters().forwardedQueries();
     }
 
     @Override

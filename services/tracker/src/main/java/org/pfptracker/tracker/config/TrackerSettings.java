@@ -1,10 +1,13 @@
 package org.pfptracker.tracker.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.platform.config.ConfigurationException;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
@@ -27,12 +30,32 @@ public final class TrackerSettings {
             Path.of(System.getProperty("java.io.tmpdir"), "pfp-tracker-state").toString(),
             "Directory of the RocksDB state stores; keep it across restarts to avoid restoring from changelogs.");
     public static final Setting STANDBY_REPLICAS = new Setting("tracker.standby.replicas", "0",
-            "Warm copies of each store on other instances, for fast fail-over (1 in a multi-instance set-up).");
+            "Warm copies of each store on other instances, for fast fail-over and stale reads while an owner"
+                    + " is unreachable (1 in a multi-instance set-up).");
     public static final Setting STREAM_THREADS = new Setting("tracker.stream.threads", "1",
             "Stream threads in this instance.");
+    public static final Setting DEDUPLICATION_RETENTION = new Setting("tracker.deduplication.retention", "30d",
+            "How long (event time) an event id is remembered to drop a redelivered duplicate; bounds that state.");
+    public static final Setting COMMIT_INTERVAL = new Setting("tracker.commit.interval", "100ms",
+            "How often a transaction commits: the longest an applied event waits before a query can see it.");
+    public static final Setting ACCEPTABLE_RECOVERY_LAG = new Setting("tracker.acceptable.recovery.lag", "10000",
+            "Changelog records an instance may lag behind and still be given a store's active task at once"
+                    + " (more lag: it warms up first).");
+    public static final Setting PROBING_REBALANCE_INTERVAL = new Setting("tracker.probing.rebalance.interval", "10m",
+            "How often warming-up instances are checked for being caught up, to move active tasks to them"
+                    + " (at least 1m).");
+    public static final Setting QUERY_FORWARD_TIMEOUT = new Setting("tracker.query.forward.timeout", "2s",
+            "How long an instance waits for another instance (connect and answer) when forwarding a query,"
+                    + " before falling back to a standby copy or answering 503.");
+    public static final Setting QUERY_RETRY_AFTER = new Setting("tracker.query.retry.after", "2s",
+            "Retry-After sent with a 503 while the views are starting, rebalancing or restoring (whole seconds).");
 
     public static final List<Setting> ALL = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
-            STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS);
+            STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, DEDUPLICATION_RETENTION, COMMIT_INTERVAL,
+            ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER);
+
+    /** Kafka Streams refuses probing intervals below a minute. */
+    private static final Duration MIN_PROBING_REBALANCE_INTERVAL = Duration.ofMinutes(1);
 
     private TrackerSettings() {
     }
@@ -47,6 +70,10 @@ public final class TrackerSettings {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.getInt(STANDBY_REPLICAS));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.getInt(KafkaSettings.TOPIC_REPLICATION_FACTOR));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getDuration(COMMIT_INTERVAL).toMillis());
+        config.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, (long) settings.getInt(ACCEPTABLE_RECOVERY_LAG));
+        config.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, probingRebalanceInterval(settings).toMillis());
+        // Other instances read this from the group's metadata to forward queries for keys held here.
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost(settings) + ":" + httpPort);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.TRACKER_DEAD_LETTERS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
@@ -55,7 +82,22 @@ public final class TrackerSettings {
         return config;
     }
 
+    /** The host other instances use to reach this one: tracker.advertised.host, else tracker.http.host. */
     public static String advertisedHost(Settings settings) {
         return settings.find(ADVERTISED_HOST).orElseGet(() -> settings.get(HTTP_HOST));
+    }
+
+    /** Where other instances reach this instance's query API: the advertised host and the HTTP port. */
+    public static HostInfo advertisedHostInfo(Settings settings, int httpPort) {
+        return new HostInfo(advertisedHost(settings), httpPort);
+    }
+
+    private static Duration probingRebalanceInterval(Settings settings) {
+        Duration interval = settings.getDuration(PROBING_REBALANCE_INTERVAL);
+        if (interval.compareTo(MIN_PROBING_REBALANCE_INTERVAL) < 0) {
+            throw new ConfigurationException("Setting '" + PROBING_REBALANCE_INTERVAL.key()
+                    + "' must be at least 1m (a Kafka Streams limit), was '" + settings.get(PROBING_REBALANCE_INTERVAL) + "'");
+        }
+        return interval;
     }
 }

@@ -107,9 +107,10 @@ class TrackerEndToEndIT {
             assertThat(view.at("/profile/name").asText()).isEqualTo("Georgia");
             assertThat(view.at("/profile/framework").asText()).isEqualTo("EURO_ATLANTIC_PARTNERSHIP");
             assertThat(view.at("/profile/joinedOn").asText()).isEqualTo("1994-03-23");
-            assertThat(view.at("/activities/proposed").asInt()).isEqualTo(2);
-            assertThat(view.at("/activities/proposedByArea/DEFENCE_REFORM").asInt()).isEqualTo(1);
-            assertThat(view.at("/activities/proposedByArea/CIVIL_EMERGENCY_PLANNING").asInt()).isEqualTo(1);
+            assertThat(view.at("/activities/total").asInt()).isEqualTo(2);
+            assertThat(view.at("/activities/byState/PROPOSED").asInt()).isEqualTo(2);
+            assertThat(view.at("/activities/byArea/DEFENCE_REFORM/PROPOSED").asInt()).isEqualTo(1);
+            assertThat(view.at("/activities/byArea/CIVIL_EMERGENCY_PLANNING/PROPOSED").asInt()).isEqualTo(1);
             assertThat(view.at("/freshness/lastEventAt").asText()).isEqualTo("2024-05-01T08:02:00Z");
             assertThat(view.at("/freshness/eventsApplied").asInt()).isEqualTo(3);
         });
@@ -151,7 +152,7 @@ class TrackerEndToEndIT {
         // Then: the stream went past the poison record
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(JSON.readTree(get("/api/v1/partners/" + partner).body())
-                        .at("/activities/proposed").asInt()).isEqualTo(1));
+                        .at("/activities/byState/PROPOSED").asInt()).isEqualTo(1));
         // and the poison record is in the dead-letter topic, untouched, with where it came from
         ConsumerRecord<byte[], byte[]> letter = deadLetterFor(kafka, partner);
         assertThat(letter.value()).isEqualTo(poison);

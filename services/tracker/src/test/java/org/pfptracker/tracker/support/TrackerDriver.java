@@ -45,12 +45,24 @@ public final class TrackerDriver implements AutoCloseable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "tracker-driver");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // Each driver its own state directory: test runs that overlap must not share RocksDB files.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.TRACKER_DEAD_LETTERS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         driver = new TopologyTestDriver(PartnerViewTopology.build(serde, deduplicationRetention), config);
         deadLetters = driver.createOutputTopic(Topics.TRACKER_DEAD_LETTERS, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    private static String stateDirectory() {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("tracker-driver");
+            directory.toFile().deleteOnExit();
+            return directory.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Publishes events as a publisher would: to their topic, keyed by their partner, timestamped by event time. */

@@ -1,0 +1,21 @@
+package org.pfptracker.tracker.http;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How the query API runs.
+ *
+ * @param host interface to listen on
+ * @param port port to listen on; 0 picks a free one
+ * @param forwardTimeout the longest wait for another instance (connect and answer)
+ * @param retryAfter what a 503 tells clients to wait before retrying
+ * @param clock gives "today" (UTC) when a query names no as-of date
+ */
+public record HttpOptions(String host, int port, Duration forwardTimeout, Duration retryAfter, Clock clock) {
+
+    /** Retry-After in whole seconds, at least one. */
+    String retryAfterSeconds() {
+        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+}

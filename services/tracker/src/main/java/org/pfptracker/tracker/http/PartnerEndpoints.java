@@ -1,0 +1,72 @@
+package org.pfptracker.tracker.http;
+
+import static org.pfptracker.tracker.http.RequestParameters.AS_OF;
+import static org.pfptracker.tracker.http.RequestParameters.FROM;
+import static org.pfptracker.tracker.http.RequestParameters.TO;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.pfptracker.tracker.query.LocalViews;
+import org.pfptracker.tracker.query.PaceSeries;
+import org.pfptracker.tracker.query.QuarterRange;
+
+/**
+ * The queries about one partner: its whole view, its pace series, one of its programmes. Each checks
+ * its parameters, then lets the {@link KeyRouter} find the copy that answers.
+ */
+final class PartnerEndpoints {
+
+    private final KeyRouter router;
+    private final Clock clock;
+
+    PartnerEndpoints(KeyRouter router, Clock clock) {
+        this.router = router;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/v1/partners/{partnerId}}: the partner's whole view. */
+    void view(Context ctx) {
+        RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
+        String partnerId = parameters.partnerId();
+        LocalDate asOf = parameters.asOf(today());
+        router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
+                views.partner(partnerId, asOf, stale).orElseThrow(() -> ApiException.unknownPartner(partnerId)));
+    }
+
+    /** {@code GET /api/v1/partners/{partnerId}/pace}: the pace and the quarterly activity series. */
+    void pace(Context ctx) {
+        RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF, FROM, TO);
+        String partnerId = parameters.partnerId();
+        LocalDate asOf = parameters.asOf(today());
+        QuarterRange range = parameters.quarters(asOf);
+        router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
+                PaceSeries.of(views.partner(partnerId, asOf, stale)
+                        .orElseThrow(() -> ApiException.unknownPartner(partnerId)), range));
+    }
+
+    /** {@code GET /api/v1/partners/{partnerId}/programmes/{programmeId}}: one programme, objective by objective. */
+    void programme(Context ctx) {
+        RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
+        String partnerId = parameters.partnerId();
+        String programmeId = parameters.programmeId();
+        LocalDate asOf = parameters.asOf(today());
+        router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
+                views.programme(partnerId, programmeId, asOf, stale).orElseThrow(() ->
+                        unknownProgrammeOrPartner(views, partnerId, programmeId, asOf, stale)));
+    }
+
+    private static ApiException unknownProgrammeOrPartner(LocalViews views, String partnerId, String programmeId,
+                                                          LocalDate asOf, boolean stale) {
+        if (views.partner(partnerId, asOf, stale).isEmpty()) {
+            return ApiException.unknownPartner(partnerId);
+        }
+        return ApiException.notFound("Unknown programme", "Partner '" + partnerId + "' has no programme '"
+                + programmeId + "' (or its ProgrammeAgreed event has not arrived)");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+}
