@@ -6,6 +6,7 @@ import org.pfptracker.launcher.command.LocalCommand;
 import org.pfptracker.launcher.command.PublishCommand;
 import org.pfptracker.launcher.command.RegistryCommand;
 import org.pfptracker.launcher.command.SchemasCommand;
+import org.pfptracker.launcher.command.SimulateCommand;
 import org.pfptracker.launcher.command.TopicsCommand;
 import org.pfptracker.launcher.command.TrackerCommand;
 import org.pfptracker.platform.config.ConfigurationException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pfp", mixinStandardHelpOptions = true, version = "pfp-tracker 0.1.0",
         description = "pfp-tracker: Partnership for Peace cooperation events on Kafka, per-partner views over HTTP.",
         subcommands = {LocalCommand.class, TrackerCommand.class, GatewayCommand.class, RegistryCommand.class, TopicsCommand.class,
-                PublishCommand.class, SchemasCommand.class, ConfigCommand.class})
+                PublishCommand.class, SimulateCommand.class, SchemasCommand.class, ConfigCommand.class})
 public final class Pfp {
 
     public static void main(String[] args) {

@@ -127,7 +127,8 @@ class SimulatorTest {
         Progress last = reports.get(reports.size() - 1);
         assertThat(last.phase()).isEqualTo(Phase.BACKFILL);
         assertThat(last.events()).isEqualTo(result.events());
-        assertThat(last.fraction()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(last.fraction()).isEqualTo(1.0);
+        assertThat(last.eta()).isEmpty();
         assertThat(last.historyAt()).isEqualTo(result.lastEventAt());
     }
 
@@ -190,7 +191,8 @@ class SimulatorTest {
 
         assertThat(result.ending()).isEqualTo(Ending.MAX_DURATION);
         assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(result.events()).isBetween(10L, 17L);
+        // fifteen slots of 20 ms fit in 300 ms; a loaded machine may lose a few, never add any
+        assertThat(result.events()).isBetween(5L, 17L);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.simulator.config.SimulatorSettings;
 import org.pfptracker.tracker.config.TrackerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,7 @@ public final class ConfigCommand implements Callable<Integer> {
         all.add(EventPublisher.LINGER);
         all.addAll(TrackerSettings.ALL);
         all.addAll(GatewaySettings.ALL);
+        all.addAll(SimulatorSettings.ALL);
         return all;
     }
 

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +17,13 @@ import org.pfptracker.launcher.UserFacingException;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.simulator.BackfillResult;
+import org.pfptracker.simulator.LivePace;
+import org.pfptracker.simulator.LiveRun;
+import org.pfptracker.simulator.SimulationPlan;
+import org.pfptracker.simulator.Simulator;
+import org.pfptracker.simulator.progress.ConsoleProgress;
+import org.pfptracker.simulator.progress.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,9 +59,25 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--gateway-port", defaultValue = "8082", description = "HTTP gateway port (default: ${DEFAULT-VALUE}).")
     int gatewayPort;
 
-    @Option(names = "--no-seed", negatable = true, defaultValue = "true",
-            description = "Publish the 22 reference partners' join events at start (idempotent; default: on).")
-    boolean seed;
+    @Option(names = "--no-simulate", negatable = true, defaultValue = "true",
+            description = "Bring the stack to life with the simulator: the seeded history of 2014 to now (same ids "
+                    + "on every start, so a restart counts nothing twice), then live events (default: on). "
+                    + "Off: only the 22 reference partners' join events are published.")
+    boolean simulate;
+
+    @Option(names = "--live-rate", defaultValue = "1", paramLabel = "EVENTS_PER_SECOND",
+            description = "Rate of the simulator's live events after the history (default: ${DEFAULT-VALUE}; 0 stops "
+                    + "after the history).")
+    double liveRate;
+
+    @Option(names = "--scale", defaultValue = "1",
+            description = "Simulated volume: 1 is about 1,400 activities a year (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    /** The simulator's live run, stopped before the stack so that it never publishes into a closing broker. */
+    private volatile LiveRun live;
+    /** The simulator, stopped first on Ctrl-C even in the middle of the history. */
+    private volatile Simulator simulator;
 
     @Override
     public Integer call() throws Exception {
@@ -69,19 +96,45 @@ public final class LocalCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("pfp-tracker: stopping the local stack");
+            Simulator running = simulator;
+            if (running != null) {
+                running.stop();
+            }
+            LiveRun liveRun = live;
+            if (liveRun != null) {
+                liveRun.stop();
+            }
             stack.close();
             stopped.countDown();
         }, "pfp-local-shutdown"));
 
-        if (seed) {
-            try (EventPublisher publisher = EventPublisher.create(stack.settings())) {
+        printBanner(stack);
+        try (EventPublisher publisher = EventPublisher.create(stack.settings())) {
+            if (simulate) {
+                bringToLife(stack, publisher);
+            } else {
                 int partners = ReferenceDataSeeder.seed(publisher);
                 System.out.println("pfp-tracker: published the join events of " + partners + " reference partners");
             }
+            stopped.await();
         }
-        printBanner(stack);
-        stopped.await();
         return 0;
+    }
+
+    /** The seeded history up to now, as fast as the broker takes it, then live events until Ctrl-C. */
+    private void bringToLife(LocalStack stack, EventPublisher publisher) {
+        Simulator simulator = Simulator.create(publisher, new SimulationPlan(SimulationPlan.DEFAULT_SEED,
+                LocalDate.of(2014, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), Instant.now(), scale), stack.settings());
+        this.simulator = simulator;
+        System.out.println("pfp-tracker: the simulator publishes the history of 2014 to today; watch the views fill: "
+                + stack.trackerUrl() + "/api/v1/partners");
+        BackfillResult history = simulator.backfill(ConsoleProgress.forThisProcess(System.err, Duration.ofSeconds(5)));
+        System.out.println("pfp-tracker: " + history.summary());
+        if (liveRate > 0) {
+            LiveRun live = simulator.startLive(LivePace.perSecond(liveRate), ProgressListener.none());
+            this.live = live;
+            System.out.printf("pfp-tracker: live events at %.1f/s until Ctrl-C%n", liveRate);
+        }
     }
 
     private static void printBanner(LocalStack stack) {

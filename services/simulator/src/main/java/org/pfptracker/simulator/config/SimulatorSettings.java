@@ -16,10 +16,11 @@ public final class SimulatorSettings {
 
     public static final List<Setting> ALL = List.of(MAX_IN_FLIGHT, PROGRESS_INTERVAL);
 
-    /** Producer batch size the simulator asks for unless the operator chose one (kafka.client.batch.size). */
-    static final String BATCH_SIZE_KEY = Settings.KAFKA_CLIENT_PREFIX + "batch.size";
-    static final String THROUGHPUT_BATCH_SIZE = "262144";
-    static final String THROUGHPUT_LINGER = "20ms";
+    /** The producer's batch size, passed through like any kafka.client.* key; the simulator's own default below. */
+    private static final Setting PRODUCER_BATCH_SIZE = new Setting(Settings.KAFKA_CLIENT_PREFIX + "batch.size", null,
+            "Kafka producer batch size in bytes.");
+    private static final String THROUGHPUT_BATCH_SIZE = "262144";
+    private static final String THROUGHPUT_LINGER = "20ms";
 
     private SimulatorSettings() {
     }
@@ -31,8 +32,8 @@ public final class SimulatorSettings {
      */
     public static Settings forThroughput(Settings settings) {
         Settings tuned = settings;
-        if (!settings.asMap().containsKey(BATCH_SIZE_KEY)) {
-            tuned = tuned.with(new Setting(BATCH_SIZE_KEY, null, "producer batch size"), THROUGHPUT_BATCH_SIZE);
+        if (!settings.asMap().containsKey(PRODUCER_BATCH_SIZE.key())) {
+            tuned = tuned.with(PRODUCER_BATCH_SIZE, THROUGHPUT_BATCH_SIZE);
         }
         if (!settings.asMap().containsKey(EventPublisher.LINGER.key())) {
             tuned = tuned.with(EventPublisher.LINGER, THROUGHPUT_LINGER);

@@ -54,8 +54,8 @@ public final class HistoryGenerator {
         this(plan, ReferencePartners.of2014(), ReferencePartners.statusChanges());
     }
 
-    /** The history of the given partners and status changes (the changes must be about those partners). */
-    public HistoryGenerator(SimulationPlan plan, List<ReferencePartner> partners, List<ReferenceStatusChange> changes) {
+    /** The history of the given partners and status changes (each change about one of them, after its join). */
+    HistoryGenerator(SimulationPlan plan, List<ReferencePartner> partners, List<ReferenceStatusChange> changes) {
         this.plan = plan;
         long seed = plan.seed();
         long periodStart = plan.from().toEpochMilli();

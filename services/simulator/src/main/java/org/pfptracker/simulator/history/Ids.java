@@ -1,5 +1,6 @@
 package org.pfptracker.simulator.history;
 
+import java.util.Locale;
 import org.pfptracker.event.ProgrammeType;
 
 /**
@@ -24,7 +25,7 @@ final class Ids {
     }
 
     String programme(Partner partner, ProgrammeType type, int number) {
-        return run + "-" + partner.id() + "-" + type.name().toLowerCase(java.util.Locale.ROOT) + number;
+        return run + "-" + partner.id() + "-" + type.name().toLowerCase(Locale.ROOT) + number;
     }
 
     /** Objective ids are unique within their programme; PARP calls them partnership goals. */

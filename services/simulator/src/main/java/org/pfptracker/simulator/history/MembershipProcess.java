@@ -51,6 +51,10 @@ final class MembershipProcess {
         }
         for (ReferenceStatusChange change : changes) {
             Partner partner = cast.get(change.partnerId());
+            if (!change.effectiveOn().isAfter(partner.reference().joinedOn())) {
+                throw new IllegalArgumentException("status change of " + change.partnerId() + " on "
+                        + change.effectiveOn() + " is not after its join on " + partner.reference().joinedOn());
+            }
             agenda.at(WorkingTime.startOfDay(change.effectiveOn()), time -> changeStatus(partner, change, time));
         }
     }

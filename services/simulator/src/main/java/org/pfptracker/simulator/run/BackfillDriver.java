@@ -25,6 +25,7 @@ public final class BackfillDriver {
     private final BooleanSupplier stopRequested;
     private final ProgressMeter meter;
     private final EventTally tally = new EventTally();
+    private boolean periodPublished;
 
     /**
      * @param maxEvents events after which to stop even before the period's end ({@link Long#MAX_VALUE}: none)
@@ -56,6 +57,7 @@ public final class BackfillDriver {
                     ending = Ending.MAX_EVENTS;
                 } else if (!history.hasNextBefore(until)) {
                     ending = Ending.END_OF_PERIOD;
+                    periodPublished = true;
                 } else {
                     SpecificRecord event = history.next();
                     meter.historyAt(Events.metadataOf(event).getOccurredAt());
@@ -79,6 +81,9 @@ public final class BackfillDriver {
 
     /** Share of the period published, or of the event limit when that is further along. */
     private double fraction() {
+        if (periodPublished) {
+            return 1; // however far the last event fell short of the period's end
+        }
         SimulationPlan plan = history.plan();
         double byEvents = maxEvents == Long.MAX_VALUE ? 0 : (double) publication.acknowledged() / maxEvents;
         Instant at = meter.historyAt();

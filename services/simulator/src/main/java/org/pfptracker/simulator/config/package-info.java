@@ -1,0 +1,2 @@
+/** The simulator's settings, declared once with defaults and documentation. */
+package org.pfptracker.simulator.config;
