@@ -46,6 +46,7 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
     private boolean useLatestVersion;
     private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<String, LatestSchema> latestBySubject = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
 
     /** For Kafka to instantiate by class name; {@link #configure} then creates the registry client. */
     public KafkaAvroSerializer() {
@@ -80,6 +81,7 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
         this.useLatestVersion = config.useLatestVersion();
         AvroTrustedPackages.trust(config.trustedPackages());
         latestBySubject.clear();
+        idBySubjectAndSchema.clear();
     }
 
     @Override
@@ -107,6 +109,22 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
     }
 
     private int schemaId(String subject, Schema schema) {
+        // Per record, the id comes from this map: a generated class's schema is one instance, whose
+        // equals and (cached) hashCode are cheap, where the client's key is the schema's full JSON.
+        Integer known = idBySubjectAndSchema.get(new SubjectSchema(subject, schema));
+        if (known != null) {
+            return known;
+        }
+        int id = fetchSchemaId(subject, schema);
+        idBySubjectAndSchema.putIfAbsent(new SubjectSchema(subject, schema), id);
+        return id;
+    }
+
+    /** A subject and a schema object, as the key of the per-serializer id cache. */
+    private record SubjectSchema(String subject, Schema schema) {
+    }
+
+    private int fetchSchemaId(String subject, Schema schema) {
         try {
             return autoRegister ? client.register(subject, schema) : client.lookup(subject, schema).id();
         } catch (SchemaRegistryException e) {

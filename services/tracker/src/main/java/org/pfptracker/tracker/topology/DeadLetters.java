@@ -47,7 +47,9 @@ final class DeadLetters {
         headers.add(HEADER_PARTITION, utf8(Integer.toString(context.partition())));
         headers.add(HEADER_OFFSET, utf8(Long.toString(context.offset())));
         headers.add(HEADER_STAGE, utf8(stage));
-        return List.of(new ProducerRecord<>(topic, null, context.timestamp(), context.sourceRawKey(),
+        // A record without a valid timestamp keeps none: the broker stamps it, rather than the send failing.
+        Long timestamp = context.timestamp() >= 0 ? context.timestamp() : null;
+        return List.of(new ProducerRecord<>(topic, null, timestamp, context.sourceRawKey(),
                 context.sourceRawValue(), headers));
     }
 
