@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
@@ -15,23 +16,28 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.http.HttpOptions;
 import org.pfptracker.tracker.http.QueryCounters;
 import org.pfptracker.tracker.http.TrackerHttpServer;
+import org.pfptracker.tracker.metrics.TrackerMetrics;
 import org.pfptracker.tracker.query.StoreLocalViews;
 import org.pfptracker.tracker.query.StreamsPartnerRouting;
+import org.pfptracker.tracker.stream.PartnerChangeFeed;
 import org.pfptracker.tracker.topology.PartnerViewTopology;
+import org.pfptracker.tracker.topology.TrackerCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One tracker instance: the Kafka Streams application that keeps the partner views, and the HTTP API
- * that serves them. Several instances with the same application id share the work; each answers any
- * query, forwarding it to the instance holding the partner when that is not itself. Start with
- * {@link #start(Settings)}, stop with {@link #close()}.
+ * One tracker instance: the Kafka Streams application that keeps the partner views, the HTTP API that
+ * serves them, the live dashboard, and the change feed that tells the dashboard's pages what changed.
+ * Several instances with the same application id share the work; each answers any query, forwarding it
+ * to the instance holding the partner when that is not itself, and each streams every partner's changes.
+ * Start with {@link #start(Settings)}, stop with {@link #close()}.
  */
 public final class TrackerService implements AutoCloseable {
 
@@ -40,11 +46,16 @@ public final class TrackerService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final TrackerHttpServer http;
+    private final PartnerChangeFeed changeFeed;
+    private final TrackerMetrics metrics;
     private final HostInfo hostInfo;
 
-    private TrackerService(KafkaStreams streams, TrackerHttpServer http, HostInfo hostInfo) {
+    private TrackerService(KafkaStreams streams, TrackerHttpServer http, PartnerChangeFeed changeFeed,
+                           TrackerMetrics metrics, HostInfo hostInfo) {
         this.streams = streams;
         this.http = http;
+        this.changeFeed = changeFeed;
+        this.metrics = metrics;
         this.hostInfo = hostInfo;
     }
 
@@ -68,22 +79,35 @@ public final class TrackerService implements AutoCloseable {
             log.error("Tracker stream thread failed on an unexpected error; stopping this instance so that another takes over", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        TrackerMetrics metrics = TrackerMetrics.create();
+        StreamsPartnerRouting routing = new StreamsPartnerRouting(streams, hostInfo);
+        metrics.bindKafkaStreams(streams);
+        metrics.bind(TrackerCounters.binder(), TrackerMetrics.readiness(routing));
         streams.start();
 
         HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
                 settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC());
-        TrackerHttpServer http;
+        TrackerHttpServer http = null;
         try {
-            http = TrackerHttpServer.start(options, new StoreLocalViews(streams),
-                    new StreamsPartnerRouting(streams, hostInfo));
+            http = TrackerHttpServer.start(options, TrackerSettings.streamOptions(settings), metrics.registry(),
+                    new StoreLocalViews(streams), routing);
+            String applicationId = settings.get(TrackerSettings.APPLICATION_ID);
+            PartnerChangeFeed changeFeed = PartnerChangeFeed.start(KafkaSettings.clientConfig(settings), applicationId,
+                    List.of(PartnerViewTopology.PARTNER_STATE_STORE, PartnerViewTopology.PARTNER_EXERCISES_STORE),
+                    applicationId + "-change-feed-" + hostInfo.host() + "-" + hostInfo.port(),
+                    http.changes()::partnersChanged);
+            log.info("Tracker '{}' started as {}:{}: state in {}, exactly-once, {} standby replica(s), query API on port {}",
+                    applicationId, hostInfo.host(), hostInfo.port(), config.get("state.dir"),
+                    config.get("num.standby.replicas"), http.port());
+            return new TrackerService(streams, http, changeFeed, metrics, hostInfo);
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
             streams.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            metrics.close();
             throw e;
         }
-        log.info("Tracker '{}' started as {}:{}: state in {}, exactly-once, {} standby replica(s), query API on port {}",
-                config.get("application.id"), hostInfo.host(), hostInfo.port(), config.get("state.dir"),
-                config.get("num.standby.replicas"), http.port());
-        return new TrackerService(streams, http, hostInfo);
     }
 
     /** Port of the HTTP API. */
@@ -112,11 +136,13 @@ public final class TrackerService implements AutoCloseable {
 
     @Override
     public void close() {
+        changeFeed.close();
         http.close();
         // Leave the group on a clean stop: the partitions move to other instances (or to this one when it
         // restarts) at once, instead of after the session timeout of a member that is gone.
         streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
     }
 
     private static int resolvePort(String host, int port) {

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's HTTP API: the command routes of {@link CommandRoutes}, the OpenAPI document, and health.
+ * The gateway's HTTP API: the command routes of {@link CommandRoutes}, the OpenAPI document (browsable at
+ * {@code /docs}), health and metrics.
  * Every error leaves as {@code application/problem+json}.
  */
 public final class GatewayHttpServer implements AutoCloseable {
@@ -33,11 +34,13 @@ public final class GatewayHttpServer implements AutoCloseable {
     private final Javalin app;
     private final ExecutorService responder;
     private final List<String> routes;
+    private final GatewayMetrics metrics;
 
-    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes) {
+    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes, GatewayMetrics metrics) {
         this.app = app;
         this.responder = responder;
         this.routes = routes;
+        this.metrics = metrics;
     }
 
     /**
@@ -53,19 +56,24 @@ public final class GatewayHttpServer implements AutoCloseable {
         CommandEndpoint endpoint = new CommandEndpoint(directory, new RequestBody(options.maxBodyBytes()), sink, answers,
                 clock, options.source(), options.answerTimeout(), responder);
         byte[] openApi = OpenApiDocument.load();
+        ApiDocsPage docs = ApiDocsPage.load();
         List<String> registered = new CopyOnWriteArrayList<>();
+        GatewayMetrics metrics = new GatewayMetrics();
         try {
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
                 config.http.prefer405over404 = true;
                 config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
+                config.requestLogger.http(metrics);
                 for (CommandRoute route : CommandRoutes.all(directory)) {
                     config.routes.addEndpoint(new Endpoint(route.method(), route.path(), ctx -> endpoint.handle(ctx, route)));
                 }
                 config.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType(OpenApiDocument.CONTENT_TYPE).result(openApi));
                 config.routes.get("/health/live", ctx -> ctx.json(new Health("UP", directory.size())));
                 config.routes.get("/health/ready", ctx -> readiness(ctx, directory));
+                config.routes.get(GatewayMetrics.PATH, metrics::scrape);
+                docs.install(config);
 
                 config.routes.exception(ProblemException.class, (e, ctx) -> {
                     RequestLog.rejected(ctx, e.problem());
@@ -93,11 +101,13 @@ public final class GatewayHttpServer implements AutoCloseable {
                         "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see "
                                 + OpenApiDocument.PATH)));
             }).start(options.host(), options.port());
-            log.info("Gateway HTTP API listening on http://{}:{}{} ({} command routes; OpenAPI at {})", options.host(),
-                    app.port(), CommandRoutes.PARTNERS, CommandRoutes.all(directory).size(), OpenApiDocument.PATH);
-            return new GatewayHttpServer(app, responder, List.copyOf(registered));
+            log.info("Gateway HTTP API listening on http://{}:{}{} ({} command routes; OpenAPI at {}, browsable at {};"
+                            + " metrics at {})", options.host(), app.port(), CommandRoutes.PARTNERS,
+                    CommandRoutes.all(directory).size(), OpenApiDocument.PATH, ApiDocsPage.PATH, GatewayMetrics.PATH);
+            return new GatewayHttpServer(app, responder, List.copyOf(registered), metrics);
         } catch (RuntimeException e) {
             responder.shutdownNow();
+            metrics.close();
             throw e;
         }
     }
@@ -115,6 +125,7 @@ public final class GatewayHttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        metrics.close();
         responder.shutdown();
         try {
             responder.awaitTermination(5, TimeUnit.SECONDS);

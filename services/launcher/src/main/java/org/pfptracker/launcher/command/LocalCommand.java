@@ -126,8 +126,8 @@ public final class LocalCommand implements Callable<Integer> {
         Simulator simulator = Simulator.create(publisher, new SimulationPlan(SimulationPlan.DEFAULT_SEED,
                 LocalDate.of(2014, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), Instant.now(), scale), stack.settings());
         this.simulator = simulator;
-        System.out.println("pfp-tracker: the simulator publishes the history of 2014 to today; watch the views fill: "
-                + stack.trackerUrl() + "/api/v1/partners");
+        System.out.println("pfp-tracker: the simulator publishes the history of 2014 to today; watch the dashboard fill: "
+                + stack.trackerUrl() + "/");
         BackfillResult history = simulator.backfill(ConsoleProgress.forThisProcess(System.err, Duration.ofSeconds(5)));
         System.out.println("pfp-tracker: " + history.summary());
         if (liveRate > 0) {
@@ -141,16 +141,18 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.printf("""
 
                 pfp-tracker is up (started in %.1f s). Ctrl-C stops it.
+                  Dashboard         %s/   (open it in a browser: it fills in live)
                   Kafka bootstrap   %s
                   Schema registry   %s/subjects
-                  Tracker API       %s/api/v1/partners/{partnerId}
-                  Gateway API       %s/api/v1  (OpenAPI: %s/openapi.yaml)
+                  Tracker API       %s/api/v1/partners/{partnerId}  (docs: %s/docs, metrics: %s/metrics)
+                  Gateway API       %s/api/v1  (docs: %s/docs)
                 Try:
                   curl -s %s/api/v1/partners/ukraine
                   curl -si %s/api/v1/partners/ukraine/activities -H 'Content-Type: application/json' \\
                        -d '{"title": "Defence reform seminar", "area": "DEFENCE_REFORM"}'
-                %n""", stack.startUpTime().toMillis() / 1000.0, stack.bootstrapServers(), stack.registryUrl(),
-                stack.trackerUrl(), stack.gatewayUrl(), stack.gatewayUrl(), stack.trackerUrl(), stack.gatewayUrl());
+                %n""", stack.startUpTime().toMillis() / 1000.0, stack.trackerUrl(), stack.bootstrapServers(),
+                stack.registryUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.gatewayUrl(),
+                stack.gatewayUrl(), stack.trackerUrl(), stack.gatewayUrl());
     }
 
     private static void deleteRecursively(Path directory) {

@@ -12,6 +12,7 @@ import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.tracker.stream.StreamOptions;
 import org.pfptracker.tracker.topology.DeadLetterDeserializationHandler;
 import org.pfptracker.tracker.topology.DeadLetterProcessingHandler;
 
@@ -50,9 +51,20 @@ public final class TrackerSettings {
     public static final Setting QUERY_RETRY_AFTER = new Setting("tracker.query.retry.after", "2s",
             "Retry-After sent with a 503 while the views are starting, rebalancing or restoring (whole seconds).");
 
+    public static final Setting LIVE_HEARTBEAT = new Setting("tracker.live.heartbeat", "15s",
+            "How often the change stream (GET /api/v1/stream) sends an idle page a heartbeat; also how soon a page"
+                    + " that went away is noticed and forgotten.");
+    public static final Setting LIVE_MAX_CLIENTS = new Setting("tracker.live.max.clients", "200",
+            "Pages connected to the change stream at most, per instance (each holds a thread); more are refused"
+                    + " with 503.");
+    public static final Setting LIVE_CLIENT_BUFFER = new Setting("tracker.live.client.buffer", "256",
+            "Changed partners held for a page that has not taken them yet; past that it is told to re-read"
+                    + " everything, so a slow page costs bounded memory.");
+
     public static final List<Setting> ALL = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
             STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, DEDUPLICATION_RETENTION, COMMIT_INTERVAL,
-            ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER);
+            ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER,
+            LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_CLIENT_BUFFER);
 
     /** Kafka Streams refuses probing intervals below a minute. */
     private static final Duration MIN_PROBING_REBALANCE_INTERVAL = Duration.ofMinutes(1);
@@ -80,6 +92,16 @@ public final class TrackerSettings {
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;
+    }
+
+    /** How the change stream treats the pages connected to it. */
+    public static StreamOptions streamOptions(Settings settings) {
+        try {
+            return new StreamOptions(settings.getDuration(LIVE_HEARTBEAT), settings.getInt(LIVE_MAX_CLIENTS),
+                    settings.getInt(LIVE_CLIENT_BUFFER));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Change stream settings (tracker.live.*): " + e.getMessage());
+        }
     }
 
     /** The host other instances use to reach this one: tracker.advertised.host, else tracker.http.host. */

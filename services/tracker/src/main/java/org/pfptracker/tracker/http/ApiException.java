@@ -13,6 +13,10 @@ final class ApiException extends RuntimeException {
         this.problem = problem;
     }
 
+    static ApiException of(Problem problem) {
+        return new ApiException(problem);
+    }
+
     static ApiException badParameter(String parameter, String detail) {
         return new ApiException(Problem.badParameter(parameter, detail));
     }

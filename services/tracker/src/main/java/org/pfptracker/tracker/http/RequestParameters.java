@@ -63,6 +63,11 @@ final class RequestParameters {
         return this;
     }
 
+    /** Whether the text is a well-formed partner id (and so safe to log as it is). */
+    static boolean isPartnerId(String text) {
+        return text != null && PARTNER_ID_FORMAT.matcher(text).matches();
+    }
+
     String partnerId() {
         String partnerId = path.get(PARTNER_ID);
         if (partnerId == null || !PARTNER_ID_FORMAT.matcher(partnerId).matches()) {

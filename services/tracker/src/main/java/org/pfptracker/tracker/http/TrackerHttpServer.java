@@ -3,18 +3,25 @@ package org.pfptracker.tracker.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Set;
 import org.pfptracker.platform.serde.JsonSerde;
+import org.pfptracker.tracker.dashboard.Dashboard;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.PartnerRouting;
 import org.pfptracker.tracker.query.ViewsUnavailableException;
+import org.pfptracker.tracker.stream.ChangeStream;
+import org.pfptracker.tracker.stream.StreamOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tracker's HTTP API: partner views as JSON, answered by whichever instance holds them, and
- * documented at {@code /openapi.yaml}. Errors are {@code application/problem+json}; expected ones
- * (bad parameter, unknown partner, views moving) never carry a stack trace.
+ * The tracker's HTTP API: partner views as JSON, answered by whichever instance holds them, the change
+ * stream, metrics and health, documented at {@code /openapi.yaml} (browsable at {@code /docs}); and the
+ * live dashboard at {@code /}, which reads that same API. Errors are {@code application/problem+json};
+ * expected ones (bad parameter, unknown partner, views moving) never carry a stack trace.
  */
 public final class TrackerHttpServer implements AutoCloseable {
 
@@ -23,21 +30,42 @@ public final class TrackerHttpServer implements AutoCloseable {
     private final Javalin app;
     private final List<ApiRoute> routes;
     private final QueryCounters counters;
+    private final ChangeStream changes;
 
-    private TrackerHttpServer(Javalin app, List<ApiRoute> routes, QueryCounters counters) {
+    private TrackerHttpServer(Javalin app, List<ApiRoute> routes, QueryCounters counters, ChangeStream changes) {
         this.app = app;
         this.routes = routes;
         this.counters = counters;
+        this.changes = changes;
     }
 
     /**
-     * Starts listening; port 0 picks a free port, see {@link #port()}.
+     * Starts listening with the default stream options and metrics of its own; port 0 picks a free port,
+     * see {@link #port()}.
      *
      * @param views this instance's stores
      * @param routing where every partner's data lives, across instances
      */
     public static TrackerHttpServer start(HttpOptions options, LocalViews views, PartnerRouting routing) {
+        return start(options, StreamOptions.DEFAULTS, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), views,
+                routing);
+    }
+
+    /**
+     * Starts listening; port 0 picks a free port, see {@link #port()}.
+     *
+     * @param stream how the change stream treats its clients; it tells them nothing until something calls
+     *     {@link ChangeStream#partnersChanged} on {@link #changes()}
+     * @param metrics where requests are timed and the query and stream counters are bound, scraped at
+     *     {@code /metrics}
+     * @param views this instance's stores
+     * @param routing where every partner's data lives, across instances
+     */
+    public static TrackerHttpServer start(HttpOptions options, StreamOptions stream, PrometheusMeterRegistry metrics,
+                                          LocalViews views, PartnerRouting routing) {
         QueryCounters counters = new QueryCounters();
+        ChangeStream changes = new ChangeStream(stream, PeerClient.address(routing.self()), options.clock());
+        Dashboard dashboard = Dashboard.load();
         PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters);
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
         HealthEndpoints health = new HealthEndpoints(routing, options.retryAfterSeconds());
@@ -46,21 +74,27 @@ public final class TrackerHttpServer implements AutoCloseable {
                 new ApiRoute("/api/v1/partners/{partnerId}", partner::view),
                 new ApiRoute("/api/v1/partners/{partnerId}/pace", partner::pace),
                 new ApiRoute("/api/v1/partners/{partnerId}/programmes/{programmeId}", partner::programme),
+                new ApiRoute(StreamEndpoint.PATH, new StreamEndpoint(changes, options.retryAfterSeconds())),
                 new ApiRoute("/health/live", health::live),
                 new ApiRoute("/health/ready", health::ready),
+                new ApiRoute("/metrics", new MetricsEndpoint(metrics)),
                 new ApiRoute("/openapi.yaml", OpenApiDocument.load()));
+        counters.bindTo(metrics);
+        changes.bindTo(metrics);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
-            routes.forEach(route -> config.routes.get(route.path(), route.handler()));
+            config.requestLogger.http(new HttpMetrics(metrics, Set.of(StreamEndpoint.PATH)));
+            routes.forEach(route -> config.routes.get(route.path(), LogContext.around(route.handler())));
+            dashboard.install(config);
             config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(ViewsUnavailableException.class, (e, ctx) -> {
                 ctx.header(QueryHeaders.RETRY_AFTER, options.retryAfterSeconds());
                 problem(ctx, Problem.of(503, "Views temporarily unavailable", e.getMessage()));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);
+                LogContext.run(ctx, () -> log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e));
                 problem(ctx, Problem.of(500, "Internal error", "The tracker failed to answer; see its log."));
             });
             config.routes.error(404, "*", ctx -> {
@@ -72,9 +106,9 @@ public final class TrackerHttpServer implements AutoCloseable {
                 }
             });
         }).start(options.host(), options.port());
-        log.info("Tracker query API listening on http://{}:{}/api/v1/partners, described at /openapi.yaml",
-                options.host(), app.port());
-        return new TrackerHttpServer(app, routes, counters);
+        log.info("Tracker dashboard on http://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
+                + " metrics at /metrics", options.host(), app.port());
+        return new TrackerHttpServer(app, routes, counters, changes);
     }
 
     public int port() {
@@ -91,8 +125,15 @@ public final class TrackerHttpServer implements AutoCloseable {
         return counters;
     }
 
+    /** The change stream's clients: what a change feed tells which partners changed. */
+    public ChangeStream changes() {
+        return changes;
+    }
+
     @Override
     public void close() {
+        // Streams first: an open stream is a request in progress, which a graceful stop would wait for.
+        changes.close();
         app.stop();
     }
 

@@ -14,6 +14,7 @@ import org.pfptracker.tracker.state.ActivityFacts;
 import org.pfptracker.tracker.state.InvalidEventException;
 import org.pfptracker.tracker.state.PartnerEventRules;
 import org.pfptracker.tracker.state.PartnerState;
+import org.slf4j.MDC;
 
 /**
  * Applies a partner's own events and its exercise updates to the partner's stores. Own events are
@@ -45,10 +46,15 @@ final class PartnerProcessor implements Processor<String, PartnerInput, Void, Vo
 
     @Override
     public void process(Record<String, PartnerInput> record) {
-        if (record.value() instanceof PartnerInput.OwnEvent own) {
-            applyOwn(record.key(), own);
-        } else if (record.value() instanceof PartnerInput.Exercise exercise) {
-            applyExercise(record.key(), exercise.update());
+        // Whatever is logged while an event is applied (a dead letter, a failure) names its partner.
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("partnerId", record.key())) {
+            if (record.value() instanceof PartnerInput.OwnEvent own) {
+                applyOwn(record.key(), own);
+            } else if (record.value() instanceof PartnerInput.Exercise exercise) {
+                applyExercise(record.key(), exercise.update());
+            }
+        } finally {
+            MDC.remove("eventId");
         }
     }
 
@@ -58,6 +64,7 @@ final class PartnerProcessor implements Processor<String, PartnerInput, Void, Vo
         }
         EventMetadata metadata = Events.metadataOf(own.event());
         String eventId = metadata.getEventId().toString();
+        MDC.put("eventId", eventId);
         // Ids are remembered by when they were processed, not by event time: redeliveries follow the
         // original within minutes whatever its event time, and a replayed history in any order is
         // still de-duplicated.

@@ -1,5 +1,7 @@
 package org.pfptracker.tracker.topology;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -38,5 +40,23 @@ public final class TrackerCounters {
 
     public static long deadLettersSent() {
         return DEAD_LETTERED.sum();
+    }
+
+    /**
+     * These counts as meters: {@code pfp_tracker_events_applied_total},
+     * {@code pfp_tracker_duplicates_dropped_total} and {@code pfp_tracker_dead_letters_total} in Prometheus.
+     */
+    public static MeterBinder binder() {
+        return registry -> {
+            FunctionCounter.builder("pfp.tracker.events.applied", APPLIED, LongAdder::sum)
+                    .description("Events applied to the partner and exercise stores (re-processing after a failure counts again)")
+                    .register(registry);
+            FunctionCounter.builder("pfp.tracker.duplicates.dropped", DUPLICATES, LongAdder::sum)
+                    .description("Redelivered events recognised by their event id and dropped")
+                    .register(registry);
+            FunctionCounter.builder("pfp.tracker.dead.letters", DEAD_LETTERED, LongAdder::sum)
+                    .description("Records the tracker could not read or apply, sent to the dead-letter topic")
+                    .register(registry);
+        };
     }
 }

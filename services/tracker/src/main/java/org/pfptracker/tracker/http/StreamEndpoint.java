@@ -1,0 +1,46 @@
+package org.pfptracker.tracker.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseHandler;
+import org.pfptracker.tracker.stream.ChangeStream;
+
+/**
+ * {@code GET /api/v1/stream}: server-sent events telling which partners changed, from every instance's
+ * partners whichever instance is asked. Refused with 503 when the instance streams to as many clients as
+ * it takes; a browser's {@code EventSource} asks with {@code Accept: text/event-stream}, anything else gets 406.
+ */
+final class StreamEndpoint implements Handler {
+
+    static final String PATH = "/api/v1/stream";
+    private static final String EVENT_STREAM = "text/event-stream";
+
+    private final ChangeStream stream;
+    private final String retryAfterSeconds;
+
+    StreamEndpoint(ChangeStream stream, String retryAfterSeconds) {
+        this.stream = stream;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        RequestParameters.of(ctx).allowOnly();
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            throw ApiException.of(Problem.of(406, "Not acceptable", "The change stream is served as "
+                    + EVENT_STREAM + " only; ask with 'Accept: " + EVENT_STREAM + "'"));
+        }
+        ChangeStream.Admission admission = stream.admit().orElseThrow(() -> {
+            ctx.header(QueryHeaders.RETRY_AFTER, retryAfterSeconds);
+            return ApiException.of(Problem.of(503, "Too many stream clients", "This instance streams to as many"
+                    + " clients as it takes; try again later or another instance"));
+        });
+        try {
+            new SseHandler(client -> stream.serve(client, admission)).handle(ctx);
+        } catch (Exception | Error e) {
+            admission.close();
+            throw e;
+        }
+    }
+}

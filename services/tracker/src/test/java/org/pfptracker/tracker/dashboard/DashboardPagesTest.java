@@ -1,0 +1,109 @@
+package org.pfptracker.tracker.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's pages and everything they load come from the tracker itself, under a strict policy. */
+class DashboardPagesTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern REFERENCED = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"|\"echarts\": \"(/[^\"]+)\"");
+    private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+
+    private static Javalin server;
+
+    @BeforeAll
+    static void start() {
+        Dashboard dashboard = Dashboard.load();
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            dashboard.install(config);
+        }).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void shouldServeEveryPageWithEveryFileItReferencesFromTheTrackerItself() throws Exception {
+        for (String page : new String[] {"/", "/partners/georgia", "/docs"}) {
+            // When
+            HttpResponse<String> response = get(page);
+
+            // Then
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.body()).as(page).doesNotContain("{{").doesNotContain("http://").doesNotContain("https://");
+            Matcher referenced = REFERENCED.matcher(response.body());
+            int files = 0;
+            while (referenced.find()) {
+                String path = referenced.group(1) != null ? referenced.group(1) : referenced.group(2);
+                if (path.startsWith("/dashboard/") || path.startsWith("/webjars/")) {
+                    assertThat(get(path).statusCode()).as(page + " references " + path).isEqualTo(200);
+                    files++;
+                }
+            }
+            assertThat(files).as("files referenced by " + page).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldLoadTheChartLibraryFromItsWebJarThroughTheImportMap() throws Exception {
+        // When
+        String overview = get("/").body();
+
+        // Then
+        Matcher importMap = IMPORT_MAP.matcher(overview);
+        assertThat(importMap.find()).isTrue();
+        assertThat(importMap.group(1)).matches(".*\"echarts\": \"/webjars/echarts/[0-9.]+/dist/echarts\\.esm\\.min\\.js\".*");
+    }
+
+    @Test
+    void shouldAllowOnlyItsOwnScriptsAndItsImportMapByHash() throws Exception {
+        // When
+        HttpResponse<String> response = get("/");
+
+        // Then
+        Matcher importMap = IMPORT_MAP.matcher(response.body());
+        assertThat(importMap.find()).isTrue();
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'self'")
+                .contains("script-src 'self' 'sha256-" + hash + "';")
+                .doesNotContain("unsafe-eval"));
+    }
+
+    @Test
+    void shouldServeTheScriptsAsJavaScriptModules() throws Exception {
+        // When
+        HttpResponse<String> response = get("/dashboard/overview.js");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+        assertThat(response.body()).contains("import { api, withRetry } from './api.js';");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
