@@ -2,30 +2,19 @@ package org.pfptracker.tracker.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.apache.avro.specific.SpecificRecord;
-import org.pfptracker.event.ActivityApproved;
-import org.pfptracker.event.ActivityCancelled;
-import org.pfptracker.event.ActivityCompleted;
-import org.pfptracker.event.ActivityProposed;
-import org.pfptracker.event.ExerciseCancelled;
-import org.pfptracker.event.ExerciseConducted;
-import org.pfptracker.event.ExerciseScheduled;
-import org.pfptracker.platform.event.Events;
 import org.pfptracker.tracker.support.RandomHistory;
+import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
 
@@ -52,12 +41,15 @@ class OrderIndependencePropertyTest {
         // Then
         assertThat(shuffled).isEqualTo(inOrder);
         for (String partner : PARTNERS) {
-            Reference expected = Reference.of(history, partner);
+            ReferenceComputation expected = ReferenceComputation.of(history, partner, AS_OF);
             PartnerView view = inOrder.get(partner);
-            assertThat(view.activities().byState()).as(partner + " activities").isEqualTo(expected.activitiesByState);
-            assertThat(exerciseCounts(view)).as(partner + " exercises").isEqualTo(expected.exercisesByState);
-            assertThat(view.freshness().eventsApplied()).as(partner + " events").isEqualTo(expected.eventsApplied);
-            assertThat(view.pace().completedLast12Months()).as(partner + " pace").isEqualTo(expected.completedLastYear);
+            assertThat(view.activities().byState()).as(partner + " activities").isEqualTo(expected.activitiesByState());
+            assertThat(exerciseCounts(view)).as(partner + " exercises").isEqualTo(expected.exercisesByState());
+            assertThat(view.freshness().eventsApplied()).as(partner + " events").isEqualTo(expected.eventsApplied());
+            assertThat(view.pace().completedLast12Months()).as(partner + " pace")
+                    .isEqualTo(expected.completedLast12Months());
+            assertThat(view.programmes().stream().mapToInt(p -> p.overdue()).sum()).as(partner + " overdue")
+                    .isEqualTo(expected.objectivesOverdue());
         }
     }
 
@@ -93,87 +85,4 @@ class OrderIndependencePropertyTest {
         }
         return counts;
     }
-
-    /** The expected figures, computed directly from the list of events with no stores and no deltas. */
-    private static final class Reference {
-        Map<String, Integer> activitiesByState = new TreeMap<>();
-        Map<String, Integer> exercisesByState = new TreeMap<>();
-        long eventsApplied;
-        int completedLastYear;
-
-        static Reference of(List<SpecificRecord> history, String partner) {
-            Reference reference = new Reference();
-            Map<String, Set<String>> activitySteps = new HashMap<>();
-            Map<String, Instant> completedAt = new HashMap<>();
-            Map<String, List<SpecificRecord>> exerciseEvents = new HashMap<>();
-            for (SpecificRecord event : history) {
-                String owner = Events.partnerIdOf(event);
-                if (event instanceof ExerciseScheduled s) {
-                    exerciseEvents.computeIfAbsent(s.getExerciseId(), k -> new ArrayList<>()).add(event);
-                } else if (event instanceof ExerciseConducted c) {
-                    exerciseEvents.computeIfAbsent(c.getExerciseId(), k -> new ArrayList<>()).add(event);
-                } else if (event instanceof ExerciseCancelled c) {
-                    exerciseEvents.computeIfAbsent(c.getExerciseId(), k -> new ArrayList<>()).add(event);
-                } else if (owner.equals(partner)) {
-                    reference.eventsApplied++;
-                    String activity = activityIdOf(event);
-                    if (activity != null) {
-                        activitySteps.computeIfAbsent(activity, k -> new TreeSet<>()).add(event.getSchema().getName());
-                        if (event instanceof ActivityCompleted) {
-                            completedAt.put(activity, Events.metadataOf(event).getOccurredAt());
-                        }
-                    }
-                }
-            }
-            activitySteps.forEach((activity, steps) -> {
-                String state = steps.contains("ActivityCompleted") ? "COMPLETED"
-                        : steps.contains("ActivityCancelled") ? "CANCELLED"
-                        : steps.contains("ActivityApproved") ? "APPROVED" : "PROPOSED";
-                reference.activitiesByState.merge(state, 1, Integer::sum);
-            });
-            Instant windowStart = AS_OF.minusMonths(12).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(86_400);
-            Instant windowEnd = AS_OF.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            reference.completedLastYear = (int) completedAt.values().stream()
-                    .filter(at -> !at.isBefore(windowStart) && at.isBefore(windowEnd)).count();
-            exerciseEvents.forEach((exercise, events) -> {
-                ExerciseScheduled scheduled = null;
-                ExerciseConducted conducted = null;
-                boolean cancelled = false;
-                for (SpecificRecord event : events) {
-                    if (event instanceof ExerciseScheduled s) {
-                        scheduled = s;
-                    } else if (event instanceof ExerciseConducted c) {
-                        conducted = c;
-                    } else {
-                        cancelled = true;
-                    }
-                }
-                List<String> participants = conducted != null ? conducted.getParticipantPartnerIds()
-                        : scheduled.getParticipantPartnerIds();
-                if (participants.contains(partner)) {
-                    String state = conducted != null ? "CONDUCTED" : cancelled ? "CANCELLED" : "SCHEDULED";
-                    reference.exercisesByState.merge(state, 1, Integer::sum);
-                    reference.eventsApplied += events.size();
-                }
-            });
-            return reference;
-        }
-
-        private static String activityIdOf(SpecificRecord event) {
-            if (event instanceof ActivityProposed e) {
-                return e.getActivityId();
-            }
-            if (event instanceof ActivityApproved e) {
-                return e.getActivityId();
-            }
-            if (event instanceof ActivityCompleted e) {
-                return e.getActivityId();
-            }
-            if (event instanceof ActivityCancelled e) {
-                return e.getActivityId();
-            }
-            return null;
-        }
-    }
-
 }
