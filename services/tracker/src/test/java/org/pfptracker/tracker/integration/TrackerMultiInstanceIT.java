@@ -58,6 +58,7 @@ import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.support.Events;
 import org.pfptracker.tracker.support.RandomHistory;
+import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.query.PaceSeries;
 import org.pfptracker.tracker.query.Quarter;
 import org.pfptracker.tracker.query.QuarterRange;
@@ -185,6 +186,15 @@ class TrackerMultiInstanceIT {
             // A count from the events themselves, not from the topology: every activity proposed, once.
             assertThat(served.get(partner).at("/activities/total").asInt()).as(partner)
                     .isEqualTo(activitiesProposed(partner));
+            // And the figures a plain computation over the published events gives, with no code shared
+            // with the tracker.
+            ReferenceComputation plain = ReferenceComputation.of(history, partner, AS_OF);
+            PartnerView view = expected.get(partner);
+            assertThat(view.activities().byState()).as(partner).isEqualTo(plain.activitiesByState());
+            assertThat(view.pace().completedLast12Months()).as(partner).isEqualTo(plain.completedLast12Months());
+            assertThat(view.freshness().eventsApplied()).as(partner).isEqualTo(plain.eventsApplied());
+            assertThat(served.get(partner).at("/freshness/eventsApplied").asLong()).as(partner)
+                    .isEqualTo(plain.eventsApplied());
         }
         assertThat(servedBy).as("both instances hold partners").containsExactlyInAnyOrder(address(a), address(b));
         assertThat(a.forwardedQueries()).as("A forwarded the partners B holds").isPositive();
