@@ -180,7 +180,8 @@ public final class PartnerViews {
         upcoming.sort(Comparator.comparing(ExerciseView::startsOn).thenComparing(ExerciseView::exerciseId));
         past.sort(Comparator.comparing(ExerciseView::startsOn).reversed().thenComparing(ExerciseView::exerciseId));
         return new ExercisesView(scheduled, conducted, cancelled, upcoming.isEmpty() ? null : upcoming.get(0),
-                upcoming, past);
+                upcoming.subList(0, Math.min(upcoming.size(), ExercisesView.LISTED)),
+                past.subList(0, Math.min(past.size(), ExercisesView.LISTED)));
     }
 
     static ProgrammeView programme(String programmeId, ProgrammeFacts facts, LocalDate asOf, boolean withObjectives) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pfptracker.tracker.state.ExerciseParticipation;
 import org.pfptracker.tracker.state.PartnerState;
 import org.pfptracker.tracker.state.PrioritiesFact;
 import org.pfptracker.tracker.state.ProgrammeFacts;
@@ -87,6 +88,28 @@ class PartnerViewsTest {
         assertThat(view.objectives()).extracting(o -> o.objectiveId() + "=" + o.state())
                 .containsExactly("due-today=OPEN", "due-yesterday=OVERDUE", "achieved-today=ACHIEVED");
         assertThat(view.percentAchieved()).isEqualTo(33.3);
+    }
+
+    @Test
+    void shouldListTheTwentySoonestUpcomingAndTwentyLatestPastExercisesButCountThemAll() {
+        List<ExerciseParticipation> exercises = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            exercises.add(exercise("up" + i, "SCHEDULED", AS_OF.plusDays(i)));
+            exercises.add(exercise("done" + i, "CONDUCTED", AS_OF.minusDays(i + 1)));
+        }
+
+        ExercisesView view = PartnerViews.exercises(exercises, AS_OF);
+
+        assertThat(view.scheduled()).isEqualTo(30);
+        assertThat(view.conducted()).isEqualTo(30);
+        assertThat(view.upcoming()).hasSize(20).first().extracting(ExerciseView::exerciseId).isEqualTo("up0");
+        assertThat(view.past()).hasSize(20).first().extracting(ExerciseView::exerciseId).isEqualTo("done0");
+        assertThat(view.next().exerciseId()).isEqualTo("up0");
+    }
+
+    private static ExerciseParticipation exercise(String id, String state, LocalDate startsOn) {
+        return new ExerciseParticipation(id, "Exercise " + id, "EXERCISES", state, "HOST", "p", List.of("p"),
+                startsOn, startsOn.plusDays(3), 1, null);
     }
 
     private static PartnerState withCompletions(PrioritiesFact priorities, Map<LocalDate, Integer> completions) {
