@@ -96,21 +96,35 @@ public record PartnerState(String partnerId, ProfileFact profile, StatusFact sta
                 counters.completionsByDay, counters.leadTimeDays, programmes, lastEventAt, eventsApplied);
     }
 
-    /** Mutable working copies of the counters, for one change; entries that reach zero are removed. */
+    /**
+     * Working copies of the counters for one change; entries that reach zero are removed. A map is
+     * copied only when the change touches it: completions per day can hold thousands of days, and
+     * most events (proposals, approvals) never touch it.
+     */
     private static final class Counters {
-        final Map<String, Map<String, Integer>> byAreaAndState = new TreeMap<>();
-        final Map<String, QuarterCounts> quarters;
-        final Map<LocalDate, Integer> completionsByDay;
-        final Map<Integer, Integer> leadTimeDays;
+        Map<String, Map<String, Integer>> byAreaAndState;
+        Map<String, QuarterCounts> quarters;
+        Map<LocalDate, Integer> completionsByDay;
+        Map<Integer, Integer> leadTimeDays;
+        private boolean areasCopied;
+        private boolean quartersCopied;
+        private boolean completionsCopied;
+        private boolean leadTimesCopied;
 
         Counters(PartnerState state) {
-            state.activitiesByAreaAndState.forEach((area, byState) -> byAreaAndState.put(area, new TreeMap<>(byState)));
-            quarters = new TreeMap<>(state.quarters);
-            completionsByDay = new TreeMap<>(state.completionsByDay);
-            leadTimeDays = new TreeMap<>(state.leadTimeDays);
+            byAreaAndState = state.activitiesByAreaAndState;
+            quarters = state.quarters;
+            completionsByDay = state.completionsByDay;
+            leadTimeDays = state.leadTimeDays;
         }
 
         void add(ActivityContribution contribution, int sign) {
+            if (!areasCopied) {
+                Map<String, Map<String, Integer>> copy = new TreeMap<>();
+                byAreaAndState.forEach((area, byState) -> copy.put(area, new TreeMap<>(byState)));
+                byAreaAndState = copy;
+                areasCopied = true;
+            }
             Map<String, Integer> byState = byAreaAndState.computeIfAbsent(contribution.area(), a -> new TreeMap<>());
             bump(byState, contribution.state().name(), sign);
             if (byState.isEmpty()) {
@@ -121,17 +135,29 @@ public record PartnerState(String partnerId, ProfileFact profile, StatusFact sta
             }
             if (contribution.completedOn() != null) {
                 bumpQuarter(Quarters.of(contribution.completedOn()), 0, sign, 0);
+                if (!completionsCopied) {
+                    completionsByDay = new TreeMap<>(completionsByDay);
+                    completionsCopied = true;
+                }
                 bump(completionsByDay, contribution.completedOn(), sign);
             }
             if (contribution.cancelledQuarter() != null) {
                 bumpQuarter(contribution.cancelledQuarter(), 0, 0, sign);
             }
             if (contribution.leadTimeDays() != null) {
+                if (!leadTimesCopied) {
+                    leadTimeDays = new TreeMap<>(leadTimeDays);
+                    leadTimesCopied = true;
+                }
                 bump(leadTimeDays, contribution.leadTimeDays(), sign);
             }
         }
 
         private void bumpQuarter(String quarter, int proposed, int completed, int cancelled) {
+            if (!quartersCopied) {
+                quarters = new TreeMap<>(quarters);
+                quartersCopied = true;
+            }
             QuarterCounts counts = quarters.getOrDefault(quarter, QuarterCounts.ZERO).plus(proposed, completed, cancelled);
             if (counts.isZero()) {
                 quarters.remove(quarter);
