@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 public final class Pfp {
 
     public static void main(String[] args) {
-        trustOurAvroPackages();
         CommandLine commandLine = new CommandLine(new Pfp())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Operator mistakes are one clear line; anything else keeps its stack trace.
@@ -32,16 +31,5 @@ public final class Pfp {
                     throw e;
                 });
         System.exit(commandLine.execute(args));
-    }
-
-    /**
-     * Avro 1.12 decodes only into trusted packages; our events live in org.pfptracker.event. Set before
-     * any Avro class loads, unless the operator chose the list.
-     */
-    static void trustOurAvroPackages() {
-        String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, "org.pfptracker.event,java.lang,java.util,java.math,java.time");
-        }
     }
 }

@@ -1,8 +1,8 @@
 package org.pfptracker.launcher.command;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.pfptracker.gateway.GatewayService;
+import org.pfptracker.platform.lifecycle.UntilStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,13 +17,7 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayService gateway = GatewayService.start(options.load());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "pfp-gateway-shutdown"));
-        stopped.await();
+        UntilStopped.run(GatewayService.start(options.load()), "gateway");
         return 0;
     }
 }

@@ -3,9 +3,9 @@ package org.pfptracker.launcher.command;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.lifecycle.UntilStopped;
 import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import picocli.CommandLine.Command;
@@ -27,13 +27,7 @@ public final class RegistryCommand implements Callable<Integer> {
         properties.putIfAbsent(RegistryConfig.BOOTSTRAP_SERVERS, settings.get(KafkaSettings.BOOTSTRAP_SERVERS));
         settings.kafkaClientOverrides().forEach((key, value) ->
                 properties.putIfAbsent(RegistryConfig.KAFKA_PREFIX + key, value));
-        SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig.load(properties, System.getenv()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            registry.close();
-            stopped.countDown();
-        }, "pfp-registry-shutdown"));
-        stopped.await();
+        UntilStopped.run(SchemaRegistryServer.start(RegistryConfig.load(properties, System.getenv())), "registry");
         return 0;
     }
 }

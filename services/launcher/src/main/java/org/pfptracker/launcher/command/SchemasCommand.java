@@ -1,6 +1,7 @@
 package org.pfptracker.launcher.command;
 
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.platform.schema.SchemaContract.ContractReport;
@@ -24,9 +25,7 @@ public final class SchemasCommand {
 
         @Override
         public Integer call() {
-            try (SchemaRegistryClient registry = client(options)) {
-                return print(new SchemaContract(registry).check());
-            }
+            return run(options, SchemaContract::check);
         }
     }
 
@@ -38,14 +37,16 @@ public final class SchemasCommand {
 
         @Override
         public Integer call() {
-            try (SchemaRegistryClient registry = client(options)) {
-                return print(new SchemaContract(registry).register());
-            }
+            return run(options, SchemaContract::register);
         }
     }
 
-    private static SchemaRegistryClient client(SettingsOptions options) {
-        return HttpSchemaRegistryClient.forUrls(options.load().get(KafkaSettings.SCHEMA_REGISTRY_URL));
+    /** Runs one contract step against the configured registry, prints the outcome, exit 1 if incompatible. */
+    private static int run(SettingsOptions options, Function<SchemaContract, ContractReport> step) {
+        try (SchemaRegistryClient registry =
+                     HttpSchemaRegistryClient.forUrls(options.load().get(KafkaSettings.SCHEMA_REGISTRY_URL))) {
+            return print(step.apply(new SchemaContract(registry)));
+        }
     }
 
     private static int print(ContractReport report) {

@@ -1,8 +1,7 @@
 package org.pfptracker.launcher.command;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.pfptracker.tracker.TrackerService;
+import org.pfptracker.tracker.TrackerMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,13 +15,7 @@ public final class TrackerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        TrackerService tracker = TrackerService.start(options.load());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            tracker.close();
-            stopped.countDown();
-        }, "pfp-tracker-shutdown"));
-        stopped.await();
+        TrackerMain.run(options.load());
         return 0;
     }
 }

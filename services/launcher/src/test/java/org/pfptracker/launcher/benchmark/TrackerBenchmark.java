@@ -57,7 +57,6 @@ public final class TrackerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.pfptracker.event,java.lang,java.util");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         Path data = Files.createTempDirectory("pfp-benchmark");

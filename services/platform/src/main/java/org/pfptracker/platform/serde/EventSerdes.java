@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.pfptracker.event.EventMetadata;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
@@ -37,6 +38,8 @@ public final class EventSerdes {
         config.put("auto.register.schemas", settings.get(AUTO_REGISTER_SCHEMAS));
         config.put("specific.avro.reader", "true");
         config.put("value.subject.name.strategy", SUBJECT_NAME_STRATEGY);
+        // Avro 1.12 decodes only into trusted packages: every reader of our events trusts theirs.
+        config.put("avro.trusted.packages", EventMetadata.class.getPackageName());
         return config;
     }
 

@@ -1,6 +1,5 @@
 package org.pfptracker.tracker.state;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -177,8 +176,4 @@ public final class PartnerEventRules {
         return value;
     }
 
-    /** The event time of an event, for callers that only need that. */
-    public static Instant eventTimeOf(SpecificRecord event) {
-        return Events.metadataOf(event).getOccurredAt();
-    }
 }
