@@ -27,6 +27,7 @@ import org.pfptracker.tracker.metrics.TrackerMetrics;
 import org.pfptracker.tracker.query.StoreLocalViews;
 import org.pfptracker.tracker.query.StreamsPartnerRouting;
 import org.pfptracker.tracker.stream.PartnerChangeFeed;
+import org.pfptracker.tracker.state.TrackerStore;
 import org.pfptracker.tracker.topology.PartnerViewTopology;
 import org.pfptracker.tracker.topology.TrackerCounters;
 import org.slf4j.Logger;
@@ -49,9 +50,11 @@ public final class TrackerService implements AutoCloseable {
     private final PartnerChangeFeed changeFeed;
     private final TrackerMetrics metrics;
     private final HostInfo hostInfo;
+    private final TrackerCounters counters;
 
     private TrackerService(KafkaStreams streams, TrackerHttpServer http, PartnerChangeFeed changeFeed,
-                           TrackerMetrics metrics, HostInfo hostInfo) {
+                           TrackerMetrics metrics, HostInfo hostInfo, TrackerCounters counters) {
+        this.counters = counters;
         this.streams = streams;
         this.http = http;
         this.changeFeed = changeFeed;
@@ -69,8 +72,10 @@ public final class TrackerService implements AutoCloseable {
         Map<String, Object> config = TrackerSettings.streamsConfig(settings, port);
 
         Serde<SpecificRecord> eventSerde = EventSerdes.eventValues(settings);
-        Topology topology = PartnerViewTopology.build(eventSerde,
-                settings.getDuration(TrackerSettings.DEDUPLICATION_RETENTION));
+        TrackerCounters counters = new TrackerCounters();
+        config.put(TrackerCounters.CONFIG_KEY, counters);
+        Topology topology = PartnerViewTopology.build(eventSerde, settings.getDuration(TrackerSettings.VIEW_REFRESH),
+                counters);
         Properties properties = new Properties();
         properties.putAll(config);
         KafkaStreams streams = new KafkaStreams(topology, properties);
@@ -82,7 +87,7 @@ public final class TrackerService implements AutoCloseable {
         TrackerMetrics metrics = TrackerMetrics.create();
         StreamsPartnerRouting routing = new StreamsPartnerRouting(streams, hostInfo);
         metrics.bindKafkaStreams(streams);
-        metrics.bind(TrackerCounters.binder(), TrackerMetrics.readiness(routing));
+        metrics.bind(counters, TrackerMetrics.readiness(routing));
         streams.start();
 
         HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
@@ -93,13 +98,13 @@ public final class TrackerService implements AutoCloseable {
                     new StoreLocalViews(streams), routing);
             String applicationId = settings.get(TrackerSettings.APPLICATION_ID);
             PartnerChangeFeed changeFeed = PartnerChangeFeed.start(KafkaSettings.clientConfig(settings), applicationId,
-                    List.of(PartnerViewTopology.PARTNER_STATE_STORE, PartnerViewTopology.PARTNER_EXERCISES_STORE),
+                    List.of(TrackerStore.PARTNER_VIEWS.name()),
                     applicationId + "-change-feed-" + hostInfo.host() + "-" + hostInfo.port(),
                     http.changes()::partnersChanged);
             log.info("Tracker '{}' started as {}:{}: state in {}, exactly-once, {} standby replica(s), query API on port {}",
                     applicationId, hostInfo.host(), hostInfo.port(), config.get("state.dir"),
                     config.get("num.standby.replicas"), http.port());
-            return new TrackerService(streams, http, changeFeed, metrics, hostInfo);
+            return new TrackerService(streams, http, changeFeed, metrics, hostInfo, counters);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.close();
@@ -108,6 +113,11 @@ public final class TrackerService implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** What this instance did with events: applied, duplicates dropped, dead-lettered, views built. */
+    public TrackerCounters counters() {
+        return counters;
     }
 
     /** Port of the HTTP API. */

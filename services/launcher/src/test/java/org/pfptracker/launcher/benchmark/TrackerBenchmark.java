@@ -35,7 +35,6 @@ import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
-import org.pfptracker.tracker.topology.TrackerCounters;
 
 /**
  * Prints the tracker's figures on this machine: events per second applied with exactly-once on, and
@@ -79,10 +78,9 @@ public final class TrackerBenchmark {
                 System.out.printf("published %,d events in %.1f s (%,.0f events/s, acks=all, idempotent)%n",
                         events, seconds, events / seconds);
 
-                long before = TrackerCounters.eventsApplied();
                 long trackerStarted = System.nanoTime();
                 try (TrackerService tracker = TrackerService.start(settings)) {
-                    while (TrackerCounters.eventsApplied() - before < events) {
+                    while (tracker.counters().eventsApplied() < events) {
                         Thread.sleep(50);
                     }
                     double took = (System.nanoTime() - trackerStarted) / 1e9;

@@ -14,8 +14,14 @@ public final class KafkaSettings {
             "Kafka bootstrap servers, comma separated.");
     public static final Setting SCHEMA_REGISTRY_URL = new Setting("schema.registry.url", "http://127.0.0.1:8081",
             "Schema registry base URL(s), comma separated; any registry speaking Confluent's REST API.");
-    public static final Setting TOPIC_PARTITIONS = new Setting("topics.partitions", "6",
-            "Partitions of each event topic created by pfp-tracker; more partitions allow more tracker instances.");
+    /**
+     * 11 because, of 1 to 24 partitions, it is the count at which Kafka's default partitioner leaves no
+     * partition without one of the 22 reference partners and puts the least of their activity on the busiest
+     * partition (17.5 %; 6 left one partition empty and another with 41 %). See docs/partitioning.md.
+     */
+    public static final Setting TOPIC_PARTITIONS = new Setting("topics.partitions", "11",
+            "Partitions of each event topic created by pfp-tracker: up to this many tracker instances share the "
+                    + "work. 11 spreads the 22 reference partners best (docs/partitioning.md); never shrinks.");
     public static final Setting TOPIC_REPLICATION_FACTOR = new Setting("topics.replication.factor", "1",
             "Replication factor of pfp-tracker's topics: 1 on the embedded single broker, 3 on a real cluster.");
 

@@ -24,6 +24,13 @@ public final class Topics {
     public static final String EXERCISES = "pfp.exercises.v1";
     /** Programme life: agreed with objectives, objective achieved, assessed. */
     public static final String PROGRAMMES = "pfp.programmes.v1";
+    /**
+     * Every partner's current view, written by the tracker whenever it changes (Avro {@code PartnerView},
+     * key: partner id). Compacted: a consumer reads it from the beginning as a table of the latest views.
+     */
+    public static final String PARTNER_VIEWS = "pfp.partner-views.v1";
+    /** What the tracker derives from the views: pace phase changes, objectives becoming overdue. Key: partner id. */
+    public static final String PARTNER_SIGNALS = "pfp.partner-signals.v1";
     /** Records the tracker could not read or apply, with the reason in headers. */
     public static final String TRACKER_DEAD_LETTERS = "pfp.tracker.dead-letters.v1";
 
@@ -50,6 +57,10 @@ public final class Topics {
                         "Exercise events: scheduled, conducted, cancelled. Key: host partner id."),
                 new TopicSpec(PROGRAMMES, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
                         "Programme events: agreed (with objectives), objective achieved, assessed. Key: partner id."),
+                new TopicSpec(PARTNER_VIEWS, partitions, replication, minInSync, CleanupPolicy.COMPACT, FOREVER,
+                        "Each partner's current view (PartnerView), as a table: compacted, latest per partner id."),
+                new TopicSpec(PARTNER_SIGNALS, partitions, replication, minInSync, CleanupPolicy.DELETE, FOREVER,
+                        "Signals derived from the views: PacePhaseChanged, ObjectiveBecameOverdue. Key: partner id."),
                 new TopicSpec(TRACKER_DEAD_LETTERS, 1, replication, minInSync, CleanupPolicy.DELETE,
                         DEAD_LETTER_RETENTION,
                         "Records the tracker could not apply, as they arrived, with the reason in headers."));

@@ -12,6 +12,7 @@ import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.tracker.state.BoundedRocksDbMemory;
 import org.pfptracker.tracker.stream.StreamOptions;
 import org.pfptracker.tracker.topology.DeadLetterDeserializationHandler;
 import org.pfptracker.tracker.topology.DeadLetterProcessingHandler;
@@ -33,10 +34,19 @@ public final class TrackerSettings {
     public static final Setting STANDBY_REPLICAS = new Setting("tracker.standby.replicas", "0",
             "Warm copies of each store on other instances, for fast fail-over and stale reads while an owner"
                     + " is unreachable (1 in a multi-instance set-up).");
-    public static final Setting STREAM_THREADS = new Setting("tracker.stream.threads", "1",
-            "Stream threads in this instance.");
-    public static final Setting DEDUPLICATION_RETENTION = new Setting("tracker.deduplication.retention", "30d",
-            "How long (event time) an event id is remembered to drop a redelivered duplicate; bounds that state.");
+    public static final Setting STREAM_THREADS = new Setting("tracker.stream.threads",
+            Integer.toString(Runtime.getRuntime().availableProcessors()),
+            "Stream threads in this instance (default: the number of cores); more threads than the instance's"
+                    + " tasks stay idle.");
+    public static final Setting VIEW_REFRESH = new Setting("tracker.view.refresh", "50ms",
+            "How often the views of partners whose facts changed are materialised again: the longest an applied"
+                    + " event waits before a query sees it. Shorter costs more view builds under load.");
+    public static final Setting STATE_MEMORY = new Setting("tracker.state.memory.mb", "256",
+            "Native memory all of this process's RocksDB stores share (block cache, index and filter blocks,"
+                    + " memtables), in MiB: bounds what the state stores take outside the Java heap.");
+    public static final Setting RECORD_CACHE = new Setting("tracker.record.cache.mb", "64",
+            "Heap for Kafka Streams' record cache, in MiB: repeated writes to one key within a commit become one"
+                    + " RocksDB write and one changelog record. Larger helps a busy catch-up.");
     public static final Setting COMMIT_INTERVAL = new Setting("tracker.commit.interval", "100ms",
             "How often a transaction commits: the longest an applied event waits before a query can see it.");
     public static final Setting ACCEPTABLE_RECOVERY_LAG = new Setting("tracker.acceptable.recovery.lag", "10000",
@@ -62,7 +72,7 @@ public final class TrackerSettings {
                     + " everything, so a slow page costs bounded memory.");
 
     public static final List<Setting> ALL = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
-            STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, DEDUPLICATION_RETENTION, COMMIT_INTERVAL,
+            STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, VIEW_REFRESH, STATE_MEMORY, RECORD_CACHE, COMMIT_INTERVAL,
             ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER,
             LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_CLIENT_BUFFER);
 
@@ -82,6 +92,9 @@ public final class TrackerSettings {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.getInt(STANDBY_REPLICAS));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.getInt(KafkaSettings.TOPIC_REPLICATION_FACTOR));
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        config.put(BoundedRocksDbMemory.BUDGET_CONFIG, settings.getInt(STATE_MEMORY) * (1L << 20));
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.getInt(RECORD_CACHE) * (1L << 20));
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getDuration(COMMIT_INTERVAL).toMillis());
         config.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, (long) settings.getInt(ACCEPTABLE_RECOVERY_LAG));
         config.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, probingRebalanceInterval(settings).toMillis());

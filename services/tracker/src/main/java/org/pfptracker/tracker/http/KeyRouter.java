@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.tracker.query.JsonBody;
 import org.pfptracker.tracker.query.KeyReplicas;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.PartnerRouting;
@@ -98,7 +99,11 @@ final class KeyRouter {
             throw e;
         }
         mark(ctx, standby);
-        ctx.json(body);
+        if (body instanceof JsonBody json) {
+            ctx.contentType("application/json").result(json.json());
+        } else {
+            ctx.json(body);
+        }
     }
 
     /**

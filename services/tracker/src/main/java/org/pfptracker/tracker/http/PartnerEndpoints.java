@@ -31,7 +31,7 @@ final class PartnerEndpoints {
         String partnerId = parameters.partnerId();
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
-                views.partner(partnerId, asOf, stale).orElseThrow(() -> ApiException.unknownPartner(partnerId)));
+                views.partnerJson(partnerId, asOf, stale).orElseThrow(() -> ApiException.unknownPartner(partnerId)));
     }
 
     /** {@code GET /api/v1/partners/{partnerId}/pace}: the pace and the quarterly activity series. */

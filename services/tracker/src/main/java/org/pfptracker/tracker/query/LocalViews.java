@@ -8,7 +8,7 @@ import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.ProgrammeView;
 
 /**
- * Views computed from THIS instance's state stores only. Which instance to ask is the routing layer's
+ * Views read from THIS instance's state stores only. Which instance to ask is the routing layer's
  * business; this one answers for the partners whose store partitions it holds.
  *
  * <p>Every method throws {@link ViewsUnavailableException} while the stores cannot be read
@@ -17,12 +17,16 @@ import org.pfptracker.tracker.view.ProgrammeView;
 public interface LocalViews {
 
     /**
-     * One partner's view, from the active copy of its store partition on this instance, or with
-     * {@code allowStandby} also from a standby copy (possibly behind the active one).
+     * One partner's view as the API serves it: for the date its materialised view was built for, that
+     * view's JSON (one lookup); for any other date, built from the partner's stores. {@code allowStandby}
+     * also reads a standby copy (possibly behind the active one).
      */
+    Optional<JsonBody> partnerJson(String partnerId, LocalDate asOf, boolean allowStandby);
+
+    /** One partner's view as of a date, built from its stores; same rules as {@link #partnerJson}. */
     Optional<PartnerView> partner(String partnerId, LocalDate asOf, boolean allowStandby);
 
-    /** One programme of one partner, with every objective's state; same rules as {@link #partner}. */
+    /** One programme of one partner, with every objective's state; same rules as {@link #partnerJson}. */
     Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf, boolean allowStandby);
 
     /** The summaries of every partner whose active store partition is on this instance. */

@@ -1,10 +1,13 @@
 package org.pfptracker.tracker.query;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -12,16 +15,24 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.pfptracker.tracker.state.ExerciseParticipation;
-import org.pfptracker.tracker.state.PartnerState;
-import org.pfptracker.tracker.topology.PartnerViewTopology;
+import org.pfptracker.platform.serde.JsonSerde;
+import org.pfptracker.tracker.state.MaterialisedView;
+import org.pfptracker.tracker.state.PartnerHeader;
+import org.pfptracker.tracker.state.PartnerReads;
+import org.pfptracker.tracker.state.TrackerStore;
 import org.pfptracker.tracker.view.PartnerSummaryView;
 import org.pfptracker.tracker.view.PartnerView;
-import org.pfptracker.tracker.view.PartnerViews;
+import org.pfptracker.tracker.view.PartnerViewBuilder;
 import org.pfptracker.tracker.view.ProgrammeView;
 
-/** {@link LocalViews} read from this instance's RocksDB stores through interactive queries. */
+/**
+ * {@link LocalViews} read from this instance's stores through interactive queries: the materialised
+ * view when it is for the date asked (one lookup), otherwise built from the partner's facts and running
+ * totals as of that date (bounded reads, see {@link PartnerViewBuilder}).
+ */
 public final class StoreLocalViews implements LocalViews {
+
+    private static final ObjectMapper JSON = JsonSerde.mapper();
 
     private final KafkaStreams streams;
 
@@ -30,71 +41,88 @@ public final class StoreLocalViews implements LocalViews {
     }
 
     @Override
-    public Optional<PartnerView> partner(String partnerId, LocalDate asOf, boolean allowStandby) {
+    public Optional<JsonBody> partnerJson(String partnerId, LocalDate asOf, boolean allowStandby) {
         return read(() -> {
-            PartnerState state = this.<PartnerState>store(PartnerViewTopology.PARTNER_STATE_STORE, allowStandby)
-                    .get(partnerId);
-            if (state == null) {
-                return Optional.empty();
+            MaterialisedView stored = store(TrackerStore.PARTNER_VIEWS, allowStandby).get(partnerId);
+            if (stored != null && stored.asOf().equals(asOf)) {
+                return Optional.of(new JsonBody(stored.json()));
             }
-            return Optional.of(PartnerViews.of(state, exercisesOf(partnerId, allowStandby), asOf));
+            return builder(allowStandby).view(partnerId, asOf).map(StoreLocalViews::json);
         });
+    }
+
+    @Override
+    public Optional<PartnerView> partner(String partnerId, LocalDate asOf, boolean allowStandby) {
+        return read(() -> builder(allowStandby).view(partnerId, asOf));
     }
 
     @Override
     public Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf,
                                              boolean allowStandby) {
-        return read(() -> {
-            PartnerState state = this.<PartnerState>store(PartnerViewTopology.PARTNER_STATE_STORE, allowStandby)
-                    .get(partnerId);
-            return state == null ? Optional.empty() : PartnerViews.programmeOf(state, programmeId, asOf);
-        });
+        return read(() -> builder(allowStandby).programme(partnerId, programmeId, asOf));
     }
 
     @Override
     public List<PartnerSummaryView> partners(LocalDate asOf) {
         return read(() -> {
             List<PartnerSummaryView> summaries = new ArrayList<>();
-            try (KeyValueIterator<String, PartnerState> all =
-                         this.<PartnerState>store(PartnerViewTopology.PARTNER_STATE_STORE, false).all()) {
-                while (all.hasNext()) {
-                    PartnerState state = all.next().value;
-                    summaries.add(PartnerViews.summaryOf(state, exercisesOf(state.partnerId(), false), asOf));
+            PartnerViewBuilder builder = builder(false);
+            ReadOnlyKeyValueStore<String, MaterialisedView> stored = store(TrackerStore.PARTNER_SUMMARIES, false);
+            try (KeyValueIterator<String, PartnerHeader> partners = store(TrackerStore.PARTNER_HEADERS, false).all()) {
+                while (partners.hasNext()) {
+                    KeyValue<String, PartnerHeader> partner = partners.next();
+                    MaterialisedView summary = stored.get(partner.key);
+                    if (summary != null && summary.asOf().equals(asOf)) {
+                        summaries.add(summaryOf(summary.json()));
+                    } else {
+                        builder.view(partner.key, asOf).map(builder::summary).ifPresent(summaries::add);
+                    }
                 }
             }
             return summaries;
         });
     }
 
-    private List<ExerciseParticipation> exercisesOf(String partnerId, boolean allowStandby) {
-        List<ExerciseParticipation> exercises = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, ExerciseParticipation> store =
-                store(PartnerViewTopology.PARTNER_EXERCISES_STORE, allowStandby);
-        try (KeyValueIterator<String, ExerciseParticipation> scan =
-                     store.prefixScan(PartnerViewTopology.entityPrefix(partnerId), new StringSerializer())) {
-            while (scan.hasNext()) {
-                KeyValue<String, ExerciseParticipation> entry = scan.next();
-                exercises.add(entry.value);
+    private PartnerViewBuilder builder(boolean allowStandby) {
+        return new PartnerViewBuilder(PartnerReads.from(new PartnerReads.Source() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(TrackerStore<V> store) {
+                return StoreLocalViews.this.store(store, allowStandby);
             }
-        }
-        return exercises;
+        }));
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name, boolean allowStandby) {
+    private <V> ReadOnlyKeyValueStore<String, V> store(TrackerStore<V> store, boolean allowStandby) {
         KafkaStreams.State state = streams.state();
         if (!allowStandby && state != KafkaStreams.State.RUNNING) {
             throw new ViewsUnavailableException("the tracker is " + state + ", not yet RUNNING");
         }
         StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters =
-                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+                StoreQueryParameters.fromNameAndType(store.name(), QueryableStoreTypes.keyValueStore());
         return streams.store(allowStandby ? parameters.enableStaleStores() : parameters);
     }
 
-    private <T> T read(java.util.function.Supplier<T> query) {
+    private <T> T read(Supplier<T> query) {
         try {
             return query.get();
         } catch (InvalidStateStoreException e) {
             throw new ViewsUnavailableException("partner views are being rebuilt or moved (" + streams.state() + ")");
+        }
+    }
+
+    private static JsonBody json(PartnerView view) {
+        try {
+            return new JsonBody(JSON.writeValueAsBytes(view));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PartnerSummaryView summaryOf(byte[] json) {
+        try {
+            return JSON.readValue(json, PartnerSummaryView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored overview line could not be read", e);
         }
     }
 }

@@ -20,13 +20,13 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.pfptracker.platform.topic.Topics;
-import org.pfptracker.tracker.topology.PartnerViewTopology;
+import org.pfptracker.tracker.state.TrackerStore;
 
 /** {@link PartnerRouting} read from a running {@link KafkaStreams} instance's group metadata. */
 public final class StreamsPartnerRouting implements PartnerRouting {
 
     /** The store partner ids are routed by: keyed by partner id as a String, default partitioner. */
-    private static final String STORE = PartnerViewTopology.PARTNER_STATE_STORE;
+    private static final String STORE = TrackerStore.PARTNER_HEADERS.name();
     private static final Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
 
     private final KafkaStreams streams;

@@ -13,7 +13,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = new DeadLetters(String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)));
+        deadLetters = new DeadLetters(String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)),
+                TrackerCounters.from(configs));
     }
 
     @Override

@@ -28,15 +28,17 @@ final class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final String topic;
+    private final TrackerCounters counters;
 
-    DeadLetters(String topic) {
+    DeadLetters(String topic, TrackerCounters counters) {
         this.topic = topic;
+        this.counters = counters;
     }
 
     /** The records to write for one failure, after one log line (no stack trace: this is expected). */
     List<ProducerRecord<byte[], byte[]>> recordsFor(ErrorHandlerContext context, Exception exception, String stage) {
         String reason = reasonOf(exception);
-        TrackerCounters.recordDeadLetter();
+        counters.deadLettered();
         log.warn("Dead-lettered a record from {}-{}@{} at the {} stage: {}", context.topic(), context.partition(),
                 context.offset(), stage, reason);
         Headers headers = new RecordHeaders();

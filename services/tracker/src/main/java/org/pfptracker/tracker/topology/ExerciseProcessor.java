@@ -1,47 +1,57 @@
 package org.pfptracker.tracker.topology;
 
-import java.util.Set;
-import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.pfptracker.tracker.state.ExerciseEvent;
 import org.pfptracker.tracker.state.ExerciseFacts;
+import org.pfptracker.tracker.state.ExerciseRules;
+import org.pfptracker.tracker.state.InvalidEventException;
+import org.pfptracker.tracker.state.PartnerEventRules;
+import org.pfptracker.tracker.state.Stamp;
+import org.pfptracker.tracker.state.TrackerStore;
 
 /**
- * Keeps each exercise's facts (keyed by exercise id) and tells every partner concerned what its part
- * is now, including partners that were dropped from it, so their views forget it.
+ * Keeps each exercise's facts, in its host's task (exercise events are keyed by host), and sends every
+ * partner it names, whether it takes part now or was dropped, the exercise's facts as they are now.
  */
-final class ExerciseProcessor implements Processor<String, ExerciseEvent, String, ParticipationUpdate> {
+final class ExerciseProcessor implements Processor<String, SpecificRecord, String, ExerciseFacts> {
 
-    private ProcessorContext<String, ParticipationUpdate> context;
+    private final TrackerCounters counters;
+    private ProcessorContext<String, ExerciseFacts> context;
     private KeyValueStore<String, ExerciseFacts> exercises;
 
-    @Override
-    public void init(ProcessorContext<String, ParticipationUpdate> context) {
-        this.context = context;
-        this.exercises = context.getStateStore(PartnerViewTopology.EXERCISE_FACTS_STORE);
+    ExerciseProcessor(TrackerCounters counters) {
+        this.counters = counters;
     }
 
     @Override
-    public void process(Record<String, ExerciseEvent> record) {
-        ExerciseEvent event = record.value();
-        ExerciseFacts current = exercises.get(record.key());
-        if (current != null && current.hasApplied(event.eventId())) {
-            TrackerCounters.duplicate();
+    public void init(ProcessorContext<String, ExerciseFacts> context) {
+        this.context = context;
+        this.exercises = context.getStateStore(TrackerStore.EXERCISE_FACTS.name());
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() == null) {
+            throw new InvalidEventException("a record with no value (tombstone) on the exercises topic, key '"
+                    + record.key() + "'");
+        }
+        String topic = context.recordMetadata().map(metadata -> metadata.topic()).orElse(null);
+        Stamp stamp = PartnerEventRules.checkedStamp(topic, record.key(), record.value());
+        String exerciseId = ExerciseRules.exerciseIdOf(record.value(), stamp);
+        String key = ExerciseRules.key(record.key(), exerciseId);
+        ExerciseFacts current = exercises.get(key);
+        if (current != null && current.hasApplied(stamp.eventId())) {
+            counters.duplicate();
             return;
         }
-        ExerciseFacts applied = event.applyTo(current);
-        Set<String> participants = applied.participants();
-        Set<String> toTell = new TreeSet<>(applied.notifiedPartners());
-        toTell.addAll(participants);
-        ExerciseFacts stored = applied.withNotified(participants);
-        exercises.put(record.key(), stored);
-        TrackerCounters.applied();
-        for (String partnerId : toTell) {
-            context.forward(record.withKey(partnerId)
-                    .withValue(new ParticipationUpdate(event.exerciseId(), stored.participationOf(partnerId))));
+        ExerciseFacts updated = ExerciseRules.apply(current, record.key(), exerciseId, stamp, record.value());
+        exercises.put(key, updated);
+        counters.applied();
+        for (String partnerId : updated.namedPartners()) {
+            context.forward(record.withKey(partnerId).withValue(updated));
         }
     }
 }

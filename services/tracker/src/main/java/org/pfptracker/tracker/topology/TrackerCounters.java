@@ -1,62 +1,77 @@
 package org.pfptracker.tracker.topology;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Process-wide counts of what the tracker did with events, for operators (exported as metrics by
- * the operator's view). Counted on processing, so a task re-processing after a failure under
- * exactly-once counts again here even though its store writes are not repeated.
+ * What one tracker instance did with events, for operators: {@code pfp_tracker_events_applied_total},
+ * {@code pfp_tracker_duplicates_dropped_total}, {@code pfp_tracker_dead_letters_total} and
+ * {@code pfp_tracker_views_built_total} in Prometheus. One per instance: two instances in one JVM keep
+ * their own counts. Counted on processing, so a task re-processing after a failure under exactly-once
+ * counts again here even though its store writes are not repeated.
  */
-public final class TrackerCounters {
+public final class TrackerCounters implements MeterBinder {
 
-    private static final LongAdder APPLIED = new LongAdder();
-    private static final LongAdder DUPLICATES = new LongAdder();
-    private static final LongAdder DEAD_LETTERED = new LongAdder();
+    /** The Streams config key under which the dead-letter handlers find their instance's counters. */
+    public static final String CONFIG_KEY = "pfp.tracker.counters";
 
-    private TrackerCounters() {
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder viewsBuilt = new LongAdder();
+
+    void applied() {
+        applied.increment();
     }
 
-    static void applied() {
-        APPLIED.increment();
+    void duplicate() {
+        duplicates.increment();
     }
 
-    static void duplicate() {
-        DUPLICATES.increment();
+    void deadLettered() {
+        deadLettered.increment();
     }
 
-    static void recordDeadLetter() {
-        DEAD_LETTERED.increment();
+    void viewBuilt() {
+        viewsBuilt.increment();
     }
 
-    public static long eventsApplied() {
-        return APPLIED.sum();
+    public long eventsApplied() {
+        return applied.sum();
     }
 
-    public static long duplicatesDropped() {
-        return DUPLICATES.sum();
+    public long duplicatesDropped() {
+        return duplicates.sum();
     }
 
-    public static long deadLettersSent() {
-        return DEAD_LETTERED.sum();
+    public long deadLettersSent() {
+        return deadLettered.sum();
     }
 
-    /**
-     * These counts as meters: {@code pfp_tracker_events_applied_total},
-     * {@code pfp_tracker_duplicates_dropped_total} and {@code pfp_tracker_dead_letters_total} in Prometheus.
-     */
-    public static MeterBinder binder() {
-        return registry -> {
-            FunctionCounter.builder("pfp.tracker.events.applied", APPLIED, LongAdder::sum)
-                    .description("Events applied to the partner and exercise stores (re-processing after a failure counts again)")
-                    .register(registry);
-            FunctionCounter.builder("pfp.tracker.duplicates.dropped", DUPLICATES, LongAdder::sum)
-                    .description("Redelivered events recognised by their event id and dropped")
-                    .register(registry);
-            FunctionCounter.builder("pfp.tracker.dead.letters", DEAD_LETTERED, LongAdder::sum)
-                    .description("Records the tracker could not read or apply, sent to the dead-letter topic")
-                    .register(registry);
-        };
+    public long viewsBuilt() {
+        return viewsBuilt.sum();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("pfp.tracker.events.applied", applied, LongAdder::sum)
+                .description("Events applied to the partner and exercise stores (re-processing after a failure counts again)")
+                .register(registry);
+        FunctionCounter.builder("pfp.tracker.duplicates.dropped", duplicates, LongAdder::sum)
+                .description("Redelivered events recognised by their event id and dropped")
+                .register(registry);
+        FunctionCounter.builder("pfp.tracker.dead.letters", deadLettered, LongAdder::sum)
+                .description("Records the tracker could not read or apply, sent to the dead-letter topic")
+                .register(registry);
+        FunctionCounter.builder("pfp.tracker.views.built", viewsBuilt, LongAdder::sum)
+                .description("Partner views materialised (after their facts changed, or when the date turned)")
+                .register(registry);
+    }
+
+    /** The counters in a handler's configuration, or fresh ones where none were given (a test driver). */
+    static TrackerCounters from(java.util.Map<String, ?> configs) {
+        return configs.get(CONFIG_KEY) instanceof TrackerCounters counters ? counters : new TrackerCounters();
     }
 }

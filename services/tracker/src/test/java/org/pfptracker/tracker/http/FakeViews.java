@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pfptracker.platform.serde.JsonSerde;
+import org.pfptracker.tracker.query.JsonBody;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.ViewFixtures;
 import org.pfptracker.tracker.query.ViewsUnavailableException;
@@ -53,6 +55,17 @@ final class FakeViews implements LocalViews {
             view = standby.get(partnerId);
         }
         return Optional.ofNullable(view).map(found -> asOf(found, asOf));
+    }
+
+    @Override
+    public Optional<JsonBody> partnerJson(String partnerId, LocalDate asOf, boolean allowStandby) {
+        return partner(partnerId, asOf, allowStandby).map(view -> {
+            try {
+                return new JsonBody(JsonSerde.mapper().writeValueAsBytes(view));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Override

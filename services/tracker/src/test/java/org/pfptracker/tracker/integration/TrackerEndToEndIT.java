@@ -147,6 +147,8 @@ class TrackerEndToEndIT {
         }
 
         // When
+        publisher.publish(Events.joined(partner, "Austria", java.time.LocalDate.of(1995, 2, 10),
+                Instant.parse("1995-02-10T00:00:00Z"))).get();
         publisher.publish(Events.proposed(partner, "a1", DEFENCE_REFORM, Instant.parse("2024-06-01T00:00:00Z"))).get();
 
         // Then: the stream went past the poison record

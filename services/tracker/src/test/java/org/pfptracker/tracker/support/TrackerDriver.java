@@ -1,47 +1,60 @@
 package org.pfptracker.tracker.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
+import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.platform.topic.Topics;
-import org.pfptracker.tracker.state.ExerciseParticipation;
-import org.pfptracker.tracker.state.PartnerState;
+import org.pfptracker.tracker.state.MaterialisedView;
+import org.pfptracker.tracker.state.PartnerReads;
+import org.pfptracker.tracker.state.TrackerStore;
 import org.pfptracker.tracker.topology.DeadLetterDeserializationHandler;
 import org.pfptracker.tracker.topology.DeadLetterProcessingHandler;
 import org.pfptracker.tracker.topology.PartnerViewTopology;
+import org.pfptracker.tracker.topology.TrackerCounters;
+import org.pfptracker.tracker.view.PartnerSummaryView;
 import org.pfptracker.tracker.view.PartnerView;
-import org.pfptracker.tracker.view.PartnerViews;
+import org.pfptracker.tracker.view.PartnerViewBuilder;
+import org.pfptracker.tracker.view.ProgrammeView;
 
 /**
  * The tracker's topology in a {@link TopologyTestDriver}: publish events as upstream systems would
- * (to their catalogue topic, keyed by partner), then read views the way the query API computes them.
+ * (to their catalogue topic, keyed by partner), then read views the way the query API does: built as
+ * of a date from the stores, or the materialised view of today.
  */
 public final class TrackerDriver implements AutoCloseable {
 
+    /** The driver's wall clock starts here unless told otherwise. */
+    public static final Instant DEFAULT_WALL_CLOCK = Instant.parse("2024-01-01T12:00:00Z");
+
     private final SelfDescribingEventSerde serde = new SelfDescribingEventSerde();
+    private final TrackerCounters counters = new TrackerCounters();
     private final TopologyTestDriver driver;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final PartnerViewBuilder builder;
 
     public TrackerDriver() {
-        this(Duration.ofDays(30));
+        this(DEFAULT_WALL_CLOCK);
     }
 
-    public TrackerDriver(Duration deduplicationRetention) {
+    public TrackerDriver(Instant wallClock) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "tracker-driver");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -50,18 +63,26 @@ public final class TrackerDriver implements AutoCloseable {
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.TRACKER_DEAD_LETTERS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        driver = new TopologyTestDriver(PartnerViewTopology.build(serde, deduplicationRetention), config);
+        config.put(TrackerCounters.CONFIG_KEY, counters);
+        driver = new TopologyTestDriver(PartnerViewTopology.build(serde, PartnerViewTopology.DEFAULT_VIEW_REFRESH,
+                counters), config, wallClock);
         deadLetters = driver.createOutputTopic(Topics.TRACKER_DEAD_LETTERS, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        builder = new PartnerViewBuilder(PartnerReads.from(new PartnerReads.Source() {
+            @Override
+            public <V> KeyValueStore<String, V> store(TrackerStore<V> store) {
+                return driver.getKeyValueStore(store.name());
+            }
+        }));
     }
 
     private static String stateDirectory() {
         try {
-            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("tracker-driver");
+            Path directory = Files.createTempDirectory("tracker-driver");
             directory.toFile().deleteOnExit();
             return directory.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -75,8 +96,12 @@ public final class TrackerDriver implements AutoCloseable {
 
     /** Publishes one event under an explicit key (to test a mis-keyed event). */
     public void publishAs(String key, SpecificRecord event) {
-        input(EventCatalogue.typeOf(event).topic())
-                .pipeInput(key, event, Events.metadataOf(event).getOccurredAt());
+        publishTo(EventCatalogue.typeOf(event).topic(), key, event);
+    }
+
+    /** Publishes one event to an explicit topic (to test an event on a topic that does not carry its type). */
+    public void publishTo(String topic, String key, SpecificRecord event) {
+        input(topic).pipeInput(key, event, Events.metadataOf(event).getOccurredAt());
     }
 
     /** Raw bytes on a topic: a record no deserializer can read. */
@@ -84,26 +109,58 @@ public final class TrackerDriver implements AutoCloseable {
         driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
     }
 
-    public PartnerState state(String partnerId) {
-        KeyValueStore<String, PartnerState> store = driver.getKeyValueStore(PartnerViewTopology.PARTNER_STATE_STORE);
-        return store.get(partnerId);
+    /** Moves the wall clock on, running the view refreshes that fall due. */
+    public void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
     }
 
-    /** The view exactly as the query API computes it; {@code null} for an unknown partner. */
+    /** The view as the query API builds it for a date; {@code null} for a partner not joined by then. */
     public PartnerView view(String partnerId, LocalDate asOf) {
-        PartnerState state = state(partnerId);
-        return state == null ? null : PartnerViews.of(state, exercises(partnerId), asOf);
+        return builder.view(partnerId, asOf).orElse(null);
     }
 
-    public List<ExerciseParticipation> exercises(String partnerId) {
-        KeyValueStore<String, ExerciseParticipation> store =
-                driver.getKeyValueStore(PartnerViewTopology.PARTNER_EXERCISES_STORE);
-        List<ExerciseParticipation> result = new ArrayList<>();
-        try (KeyValueIterator<String, ExerciseParticipation> scan =
-                     store.prefixScan(PartnerViewTopology.entityPrefix(partnerId), Serdes.String().serializer())) {
-            scan.forEachRemaining(entry -> result.add(entry.value));
+    /** The overview line as the query API builds it for a date; {@code null} for a partner not joined by then. */
+    public PartnerSummaryView summary(String partnerId, LocalDate asOf) {
+        return builder.view(partnerId, asOf).map(builder::summary).orElse(null);
+    }
+
+    public Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf) {
+        return builder.programme(partnerId, programmeId, asOf);
+    }
+
+    /** The materialised view, after the next refresh: what a query for today reads; {@code null} if none. */
+    public PartnerView materialisedView(String partnerId) {
+        advanceWallClock(PartnerViewTopology.DEFAULT_VIEW_REFRESH);
+        KeyValueStore<String, MaterialisedView> views = driver.getKeyValueStore(TrackerStore.PARTNER_VIEWS.name());
+        MaterialisedView stored = views.get(partnerId);
+        if (stored == null) {
+            return null;
         }
-        return result;
+        try {
+            return JsonSerde.mapper().readValue(stored.json(), PartnerView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether any of the partner's stores holds anything about it. */
+    public boolean hasFacts(String partnerId) {
+        for (TrackerStore<?> store : TrackerStore.PARTNER_STORES) {
+            KeyValueStore<String, ?> entries = driver.getKeyValueStore(store.name());
+            if (entries.get(partnerId) != null) {
+                return true;
+            }
+            try (var scan = entries.prefixScan(partnerId + "/", new StringSerializer())) {
+                if (scan.hasNext()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public TrackerCounters counters() {
+        return counters;
     }
 
     public TestOutputTopic<byte[], byte[]> deadLetters() {
