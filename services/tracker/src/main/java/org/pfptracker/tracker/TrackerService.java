@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
+import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.http.HttpOptions;
 import org.pfptracker.tracker.http.QueryCounters;
@@ -27,7 +28,6 @@ import org.pfptracker.tracker.metrics.TrackerMetrics;
 import org.pfptracker.tracker.query.StoreLocalViews;
 import org.pfptracker.tracker.query.StreamsPartnerRouting;
 import org.pfptracker.tracker.stream.PartnerChangeFeed;
-import org.pfptracker.tracker.state.TrackerStore;
 import org.pfptracker.tracker.topology.PartnerViewTopology;
 import org.pfptracker.tracker.topology.TrackerCounters;
 import org.slf4j.Logger;
@@ -97,8 +97,8 @@ public final class TrackerService implements AutoCloseable {
             http = TrackerHttpServer.start(options, TrackerSettings.streamOptions(settings), metrics.registry(),
                     new StoreLocalViews(streams), routing);
             String applicationId = settings.get(TrackerSettings.APPLICATION_ID);
-            PartnerChangeFeed changeFeed = PartnerChangeFeed.start(KafkaSettings.clientConfig(settings), applicationId,
-                    List.of(TrackerStore.PARTNER_VIEWS.name()),
+            PartnerChangeFeed changeFeed = PartnerChangeFeed.start(KafkaSettings.clientConfig(settings),
+                    List.of(Topics.PARTNER_VIEWS),
                     applicationId + "-change-feed-" + hostInfo.host() + "-" + hostInfo.port(),
                     http.changes()::partnersChanged);
             log.info("Tracker '{}' started as {}:{}: state in {}, exactly-once, {} standby replica(s), query API on port {}",

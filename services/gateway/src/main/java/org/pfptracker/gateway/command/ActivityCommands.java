@@ -3,7 +3,6 @@ package org.pfptracker.gateway.command;
 import static org.pfptracker.gateway.command.PartnerCommands.PARTNER_ID;
 
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.pfptracker.event.ActivityApproved;
 import org.pfptracker.event.ActivityCancelled;
@@ -21,21 +20,20 @@ public final class ActivityCommands {
     static final int MAX_REPORT_LENGTH = 5000;
 
     public Command propose() {
-        return new Command("ProposeActivity", ActivityProposed.class,
-                Set.of("activityId", "title", "area", "plannedStart"), ActivityCommands::proposed);
+        return Command.of("ProposeActivity", ActivityProposed.class, ActivityCommands::proposed);
     }
 
     public Command approve() {
-        return new Command("ApproveActivity", ActivityApproved.class, Set.of(), ActivityCommands::approved);
+        return Command.of("ApproveActivity", ActivityApproved.class, ActivityCommands::approved).fromPath(ACTIVITY_ID);
     }
 
     public Command complete() {
-        return new Command("CompleteActivity", ActivityCompleted.class, Set.of("feedbackReport"),
-                ActivityCommands::completed);
+        return Command.of("CompleteActivity", ActivityCompleted.class, ActivityCommands::completed)
+                .fromPath(ACTIVITY_ID);
     }
 
     public Command cancel() {
-        return new Command("CancelActivity", ActivityCancelled.class, Set.of("reason"), ActivityCommands::cancelled);
+        return Command.of("CancelActivity", ActivityCancelled.class, ActivityCommands::cancelled).fromPath(ACTIVITY_ID);
     }
 
     private static Supplier<ActivityProposed> proposed(CommandRequest request, CommandBody body) {

@@ -12,11 +12,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.pfptracker.event.EventMetadata;
 
 /**
@@ -49,11 +57,19 @@ public final class CommandBody {
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_CORRELATION_ID_LENGTH = 128;
     private static final String UNKNOWN_SYMBOL = "UNKNOWN";
+    /** A text field the gateway knows only from its schema: as long as the longest field a mapper allows. */
+    static final int MAX_SCHEMA_TEXT_LENGTH = 5000;
+    /** What {@link #avroValue} returns for a value it refused (null is a valid Avro value). */
+    private static final Object INVALID = new Object();
 
     private final ObjectNode node;
     private final String prefix;
     private final List<Violation> violations;
     private final CommandRequest request;
+    /** The fields this body may hold; any other is refused. */
+    private final Set<String> allowed = new HashSet<>();
+    /** The fields a mapper has read: what {@link #withSchemaFields} leaves to it. */
+    private final Set<String> read = new HashSet<>();
     private Instant occurredAt;
     private String correlationId;
 
@@ -70,6 +86,7 @@ public final class CommandBody {
         Set<String> allowed = new HashSet<>(fields);
         allowed.addAll(COMMON_FIELDS);
         body.refuseUnknownFields(allowed);
+        body.read.addAll(COMMON_FIELDS);
         body.occurredAt = body.readOccurredAt();
         body.correlationId = body.optionalText(CORRELATION_ID, MAX_CORRELATION_ID_LENGTH);
         return body;
@@ -77,7 +94,7 @@ public final class CommandBody {
 
     /** A string that must be present and not blank; returned trimmed. */
     public String requiredText(String name, int maxLength) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         if (absent(value)) {
             reject(name, "is required");
             return null;
@@ -87,7 +104,7 @@ public final class CommandBody {
 
     /** A string that may be absent (null); if present, not blank. Returned trimmed. */
     public String optionalText(String name, int maxLength) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         return absent(value) ? null : text(name, value, maxLength);
     }
 
@@ -111,7 +128,7 @@ public final class CommandBody {
 
     /** One symbol of an event enum, spelt exactly; UNKNOWN is for old readers, never for a writer. */
     public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         if (absent(value)) {
             reject(name, "is required; one of " + allowedSymbols(type));
             return null;
@@ -121,7 +138,7 @@ public final class CommandBody {
 
     /** As {@link #requiredEnum}, with a default when absent. */
     public <E extends Enum<E>> E optionalEnum(String name, Class<E> type, E fallback) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         return absent(value) ? fallback : symbol(name, value, type);
     }
 
@@ -175,7 +192,7 @@ public final class CommandBody {
 
     /** A calendar date (YYYY-MM-DD) that must be given. */
     public LocalDate requiredDate(String name) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         if (absent(value)) {
             reject(name, "is required; a date as YYYY-MM-DD");
             return null;
@@ -185,13 +202,13 @@ public final class CommandBody {
 
     /** A calendar date (YYYY-MM-DD) that may be absent ({@code null}). */
     public LocalDate optionalDate(String name) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         return absent(value) ? null : date(name, value);
     }
 
     /** A whole number within {@code [min, max]}. */
     public Integer requiredInt(String name, int min, int max) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         if (absent(value)) {
             reject(name, "is required; a whole number from " + min + " to " + max);
             return null;
@@ -232,6 +249,38 @@ public final class CommandBody {
     }
 
     /**
+     * Completes an event with the fields of its schema that the mapper did not read: a field added to the
+     * schema since the mapper was written is read by its Avro type (string, number, boolean, enum, date,
+     * timestamp, uuid, an optional or a list of these) and carried into the event, never dropped. Call it
+     * after the mapper read its fields, with the supplier the mapper returned.
+     *
+     * @param schema the record schema the supplier builds (the event's, or a nested record's)
+     * @return a supplier of the mapper's record with those fields set; called only when nothing was violated
+     */
+    public <R extends SpecificRecord> Supplier<R> withSchemaFields(Schema schema, Supplier<R> record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Schema.Field field : schema.getFields()) {
+            String name = field.name();
+            JsonNode value = node.get(name);
+            if (read.contains(name) || !allowed.contains(name) || absent(value)) {
+                continue; // the mapper's, refused already, or left to the schema's default
+            }
+            Object avro = avroValue(name, value, field.schema());
+            if (avro != INVALID) {
+                values.put(name, avro);
+            }
+        }
+        if (values.isEmpty()) {
+            return record;
+        }
+        return () -> {
+            R built = record.get();
+            values.forEach((name, value) -> built.put(built.getSchema().getField(name).pos(), value));
+            return built;
+        };
+    }
+
+    /**
      * The event's metadata: the request's event id, occurredAt (given, or when the gateway received the
      * command), the gateway as source, the partner and the correlation id. Call it only while building.
      */
@@ -256,7 +305,8 @@ public final class CommandBody {
         }
     }
 
-    private void refuseUnknownFields(Set<String> allowed) {
+    private void refuseUnknownFields(Set<String> fields) {
+        allowed.addAll(fields);
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -264,6 +314,140 @@ public final class CommandBody {
                 reject(name, "is not a field of this command; its fields are " + new TreeSet<>(allowed));
             }
         }
+    }
+
+    /** A field of the body, noted as read by the mapper. */
+    private JsonNode field(String name) {
+        read.add(name);
+        return node.get(name);
+    }
+
+    /**
+     * A JSON value as the generated class holds a field of this Avro type, or {@link #INVALID} with the
+     * violation recorded. Logical types map as the generated classes do (date to LocalDate,
+     * timestamp-millis to Instant, uuid to UUID); anything else is refused rather than guessed.
+     */
+    private Object avroValue(String name, JsonNode value, Schema schema) {
+        LogicalType logical = schema.getLogicalType();
+        String logicalName = logical == null ? null : logical.getName();
+        switch (schema.getType()) {
+            case UNION -> {
+                List<Schema> branches = schema.getTypes().stream()
+                        .filter(branch -> branch.getType() != Schema.Type.NULL).toList();
+                if (value.isNull() && branches.size() < schema.getTypes().size()) {
+                    return null;
+                }
+                if (branches.size() == 1) {
+                    return avroValue(name, value, branches.get(0));
+                }
+            }
+            case STRING -> {
+                if (logicalName == null || logicalName.equals("uuid")) {
+                    String text = text(name, value, MAX_SCHEMA_TEXT_LENGTH);
+                    return text == null ? INVALID : logicalName == null ? text : uuid(name, text);
+                }
+            }
+            case INT -> {
+                if ("date".equals(logicalName)) {
+                    LocalDate date = date(name, value);
+                    return date == null ? INVALID : date;
+                }
+                if (logicalName == null) {
+                    if (value.isIntegralNumber() && value.canConvertToInt()) {
+                        return value.intValue();
+                    }
+                    reject(name, "must be a whole number, was " + shown(value));
+                    return INVALID;
+                }
+            }
+            case LONG -> {
+                if ("timestamp-millis".equals(logicalName) || "timestamp-micros".equals(logicalName)) {
+                    Instant instant = instant(name, value);
+                    ChronoUnit precision = logicalName.equals("timestamp-millis") ? ChronoUnit.MILLIS : ChronoUnit.MICROS;
+                    return instant == null ? INVALID : instant.truncatedTo(precision);
+                }
+                if (logicalName == null) {
+                    if (value.isIntegralNumber() && value.canConvertToLong()) {
+                        return value.longValue();
+                    }
+                    reject(name, "must be a whole number, was " + shown(value));
+                    return INVALID;
+                }
+            }
+            case BOOLEAN -> {
+                if (value.isBoolean()) {
+                    return value.booleanValue();
+                }
+                reject(name, "must be true or false, was " + shown(value));
+                return INVALID;
+            }
+            case DOUBLE, FLOAT -> {
+                if (logicalName == null && value.isNumber()) {
+                    return schema.getType() == Schema.Type.DOUBLE ? (Object) value.doubleValue()
+                            : (Object) value.floatValue();
+                }
+                if (logicalName == null) {
+                    reject(name, "must be a number, was " + shown(value));
+                    return INVALID;
+                }
+            }
+            case ENUM -> {
+                Object symbol = enumSymbol(name, value, schema);
+                return symbol == null ? INVALID : symbol;
+            }
+            case ARRAY -> {
+                if (!value.isArray()) {
+                    reject(name, "must be a list, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+                    return INVALID;
+                }
+                List<Object> elements = new ArrayList<>();
+                boolean valid = true;
+                for (int i = 0; i < value.size(); i++) {
+                    Object element = avroValue(name + "[" + i + "]", value.get(i), schema.getElementType());
+                    valid &= element != INVALID;
+                    elements.add(element);
+                }
+                return valid ? elements : INVALID;
+            }
+            default -> {
+                // records, maps, bytes, fixed: no JSON reading yet; refused below
+            }
+        }
+        String type = schema.getType().getName() + (logicalName == null ? "" : " " + logicalName);
+        reject(name, "cannot be given to the gateway yet: its schema type (" + type + ") has no JSON reading; "
+                + "the command's mapper must read it");
+        return INVALID;
+    }
+
+    private Instant instant(String name, JsonNode value) {
+        if (value.isTextual()) {
+            try {
+                return OffsetDateTime.parse(value.textValue()).toInstant();
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        reject(name, "must be a date-time with a UTC offset, e.g. 2024-05-01T08:00:00Z, was " + shown(value));
+        return null;
+    }
+
+    private Object uuid(String name, String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            reject(name, "must be a UUID, was '" + abbreviated(text) + "'");
+            return INVALID;
+        }
+    }
+
+    /** A symbol of the enum generated from an Avro enum schema, read as {@link #requiredEnum} reads one. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object enumSymbol(String name, JsonNode value, Schema schema) {
+        Class<?> type = SpecificData.get().getClass(schema);
+        if (type == null || !type.isEnum()) {
+            throw new IllegalStateException("No generated enum for " + schema.getFullName());
+        }
+        return symbol(name, value, (Class) type);
     }
 
     private Instant readOccurredAt() {
@@ -290,7 +474,7 @@ public final class CommandBody {
     }
 
     private List<JsonNode> requiredArray(String name, int maxSize) {
-        JsonNode value = node.get(name);
+        JsonNode value = field(name);
         if (absent(value)) {
             reject(name, "is required; a list of at least one");
             return null;

@@ -4,7 +4,6 @@ import static org.pfptracker.gateway.command.PartnerCommands.PARTNER_ID;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.ExerciseCancelled;
@@ -33,16 +32,15 @@ public final class ExerciseCommands {
     }
 
     public Command schedule() {
-        return new Command("ScheduleExercise", ExerciseScheduled.class,
-                Set.of("exerciseId", "name", "area", PARTICIPANTS, "startsOn", "endsOn"), this::scheduled);
+        return Command.of("ScheduleExercise", ExerciseScheduled.class, this::scheduled);
     }
 
     public Command conduct() {
-        return new Command("ConductExercise", ExerciseConducted.class, Set.of(PARTICIPANTS), this::conducted);
+        return Command.of("ConductExercise", ExerciseConducted.class, this::conducted).fromPath(EXERCISE_ID);
     }
 
     public Command cancel() {
-        return new Command("CancelExercise", ExerciseCancelled.class, Set.of("reason"), ExerciseCommands::cancelled);
+        return Command.of("CancelExercise", ExerciseCancelled.class, ExerciseCommands::cancelled).fromPath(EXERCISE_ID);
     }
 
     private Supplier<ExerciseScheduled> scheduled(CommandRequest request, CommandBody body) {

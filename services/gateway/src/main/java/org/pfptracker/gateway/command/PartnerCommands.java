@@ -2,7 +2,6 @@ package org.pfptracker.gateway.command;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.Framework;
@@ -32,20 +31,18 @@ public final class PartnerCommands {
 
     /** A country joins the partnership: POST /api/v1/partners. */
     public Command join() {
-        return new Command("JoinPartner", PartnerJoined.class, Set.of("partnerId", "name", "framework", "joinedOn"),
-                this::joined);
+        // The joining partner's id is in the body (there is no partner in the path yet); it goes to the metadata.
+        return Command.of("JoinPartner", PartnerJoined.class, this::joined).alsoAccepting(PARTNER_ID);
     }
 
     /** A partner chooses (or revises) its priorities and pace. */
     public Command choosePriorities() {
-        return new Command("ChoosePriorities", PrioritiesChosen.class,
-                Set.of("priorities", "targetCompletedActivitiesPerYear"), PartnerCommands::prioritiesChosen);
+        return Command.of("ChoosePriorities", PrioritiesChosen.class, PartnerCommands::prioritiesChosen);
     }
 
     /** A partner's status changes (suspended, resumed, became an ally, withdrew). */
     public Command changeStatus() {
-        return new Command("ChangeStatus", PartnerStatusChanged.class, Set.of("status", "effectiveOn", "reason"),
-                PartnerCommands::statusChanged);
+        return Command.of("ChangeStatus", PartnerStatusChanged.class, PartnerCommands::statusChanged);
     }
 
     private Supplier<PartnerJoined> joined(CommandRequest request, CommandBody body) {

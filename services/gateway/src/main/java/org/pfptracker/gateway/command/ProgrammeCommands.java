@@ -27,7 +27,8 @@ public final class ProgrammeCommands {
     static final int MAX_OBJECTIVES = 200;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     static final int MAX_SUMMARY_LENGTH = 5000;
-    private static final Set<String> OBJECTIVE_FIELDS = Set.of("objectiveId", "description", "area", "targetDate");
+    /** The fields of one objective in a programme's body: those of the Objective schema. */
+    private static final Set<String> OBJECTIVE_FIELDS = Set.copyOf(EventFields.of(Objective.class));
 
     /** The fields of one objective of a programme, for documentation checks. */
     public static Set<String> objectiveFields() {
@@ -35,18 +36,17 @@ public final class ProgrammeCommands {
     }
 
     public Command agree() {
-        return new Command("AgreeProgramme", ProgrammeAgreed.class,
-                Set.of("programmeId", "programmeType", "periodStart", "periodEnd", "objectives"),
-                ProgrammeCommands::agreed);
+        return Command.of("AgreeProgramme", ProgrammeAgreed.class, ProgrammeCommands::agreed);
     }
 
     public Command achieveObjective() {
-        return new Command("AchieveObjective", ObjectiveAchieved.class, Set.of(), ProgrammeCommands::achieved);
+        return Command.of("AchieveObjective", ObjectiveAchieved.class, ProgrammeCommands::achieved)
+                .fromPath(PROGRAMME_ID, OBJECTIVE_ID);
     }
 
     public Command assess() {
-        return new Command("AssessProgramme", ProgrammeAssessed.class, Set.of("rating", "summary"),
-                ProgrammeCommands::assessed);
+        return Command.of("AssessProgramme", ProgrammeAssessed.class, ProgrammeCommands::assessed)
+                .fromPath(PROGRAMME_ID);
     }
 
     private static Supplier<ProgrammeAgreed> agreed(CommandRequest request, CommandBody body) {
@@ -74,12 +74,12 @@ public final class ProgrammeCommands {
                     objective.reject("targetDate", "must be within the programme's period " + start + " to " + end
                             + ", was " + targetDate);
                 }
-                objectives.add(() -> Objective.newBuilder()
+                objectives.add(objective.withSchemaFields(Objective.getClassSchema(), () -> Objective.newBuilder()
                         .setObjectiveId(objectiveId)
                         .setDescription(description)
                         .setArea(area)
                         .setTargetDate(targetDate)
-                        .build());
+                        .build()));
             }
         }
         return () -> ProgrammeAgreed.newBuilder()

@@ -3,9 +3,6 @@ package org.pfptracker.platform.schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
-import org.pfptracker.platform.event.EventCatalogue;
-import org.pfptracker.platform.event.EventCatalogue.EventType;
 import org.pfptracker.registry.client.CompatibilityCheck;
 import org.pfptracker.registry.client.CompatibilityLevel;
 import org.pfptracker.registry.client.SchemaRegistryClient;
@@ -13,7 +10,7 @@ import org.pfptracker.registry.client.SubjectNotFoundException;
 import org.pfptracker.registry.client.SchemaNotFoundException;
 
 /**
- * Checks the event schemas of this build ({@code schemas/}) against a running registry, and registers
+ * Checks the contract schemas of this build (events, and the tracker's views and signals) ({@code schemas/}) against a running registry, and registers
  * them: the deploy-time gate that keeps the contract compatible.
  *
  * <p>The policy is {@link #POLICY BACKWARD_TRANSITIVE} on every subject: consumers (the tracker) are
@@ -26,22 +23,23 @@ public final class SchemaContract {
     public static final CompatibilityLevel POLICY = CompatibilityLevel.BACKWARD_TRANSITIVE;
 
     private final SchemaRegistryClient registry;
-    private final List<EventType> eventTypes;
+    private final List<ContractRecord> records;
 
+    /** The contract of this build: every event, and the tracker's views and signals. */
     public SchemaContract(SchemaRegistryClient registry) {
-        this(registry, EventCatalogue.ALL);
+        this(registry, ContractRecord.all());
     }
 
-    SchemaContract(SchemaRegistryClient registry, List<EventType> eventTypes) {
+    SchemaContract(SchemaRegistryClient registry, List<ContractRecord> records) {
         this.registry = registry;
-        this.eventTypes = List.copyOf(eventTypes);
+        this.records = List.copyOf(records);
     }
 
     /** How each event schema of this build stands against the registry; changes nothing. */
     public ContractReport check() {
         List<SubjectStatus> statuses = new ArrayList<>();
-        for (EventType type : eventTypes) {
-            statuses.add(check(type.subject(), schemaOf(type)));
+        for (ContractRecord record : records) {
+            statuses.add(check(record.subject(), record.schema()));
         }
         return new ContractReport(statuses);
     }
@@ -56,14 +54,14 @@ public final class SchemaContract {
             return checked;
         }
         List<SubjectStatus> statuses = new ArrayList<>();
-        for (EventType type : eventTypes) {
-            registry.updateSubjectCompatibility(type.subject(), POLICY);
-            SubjectStatus before = checked.statusOf(type.subject());
+        for (ContractRecord record : records) {
+            registry.updateSubjectCompatibility(record.subject(), POLICY);
+            SubjectStatus before = checked.statusOf(record.subject());
             if (before.outcome() == Outcome.UNCHANGED) {
                 statuses.add(before);
             } else {
-                int id = registry.register(type.subject(), schemaOf(type));
-                statuses.add(new SubjectStatus(type.subject(), Outcome.REGISTERED, List.of("schema id " + id)));
+                int id = registry.register(record.subject(), record.schema());
+                statuses.add(new SubjectStatus(record.subject(), Outcome.REGISTERED, List.of("schema id " + id)));
             }
         }
         return new ContractReport(statuses);
@@ -80,10 +78,6 @@ public final class SchemaContract {
             return new SubjectStatus(subject, result.compatible() ? Outcome.COMPATIBLE : Outcome.INCOMPATIBLE,
                     result.messages());
         }
-    }
-
-    private static Schema schemaOf(EventType type) {
-        return SpecificData.get().getSchema(type.recordClass());
     }
 
     /** Where one subject stands. */

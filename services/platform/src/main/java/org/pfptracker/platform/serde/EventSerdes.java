@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.pfptracker.event.EventMetadata;
+import org.pfptracker.signal.PacePhaseChanged;
+import org.pfptracker.view.PartnerView;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
@@ -38,8 +40,10 @@ public final class EventSerdes {
         config.put("auto.register.schemas", settings.get(AUTO_REGISTER_SCHEMAS));
         config.put("specific.avro.reader", "true");
         config.put("value.subject.name.strategy", SUBJECT_NAME_STRATEGY);
-        // Avro 1.12 decodes only into trusted packages: every reader of our events trusts theirs.
-        config.put("avro.trusted.packages", EventMetadata.class.getPackageName());
+        // Avro 1.12 decodes only into trusted packages: every reader of our records trusts theirs (events, and
+        // the tracker's views and signals).
+        config.put("avro.trusted.packages", String.join(",", EventMetadata.class.getPackageName(),
+                PartnerView.class.getPackageName(), PacePhaseChanged.class.getPackageName()));
         return config;
     }
 

@@ -134,8 +134,8 @@ class SchemaEvolutionIT {
     @Test
     void shouldReportNewThenRegisterThenUnchangedAndRefuseToRegisterAnythingWhenOneIsIncompatible() {
         // Given: two event types under fresh subjects (test topics), one already holding an incompatible past
-        EventType partners = new EventType(PartnerJoined.class, UniqueNames.of("pfp.partners"), (visitor, event) -> null);
-        EventType activities = new EventType(ActivityProposed.class, UniqueNames.of("pfp.activities"), (visitor, event) -> null);
+        ContractRecord partners = new ContractRecord(PartnerJoined.class, UniqueNames.of("pfp.partners"));
+        ContractRecord activities = new ContractRecord(ActivityProposed.class, UniqueNames.of("pfp.activities"));
         SchemaContract contract = new SchemaContract(client, List.of(partners, activities));
 
         // When / Then: first contact
@@ -148,11 +148,11 @@ class SchemaEvolutionIT {
         assertThat(client.subjectCompatibility(partners.subject())).contains(SchemaContract.POLICY);
 
         // Given: a registry that once held an ActivityProposed whose title was a number
-        EventType clashing = new EventType(ActivityProposed.class, UniqueNames.of("pfp.activities"), (visitor, event) -> null);
+        ContractRecord clashing = new ContractRecord(ActivityProposed.class, UniqueNames.of("pfp.activities"));
         Schema past = withoutField(ActivityProposed.getClassSchema(), "title");
         client.register(clashing.subject(), withField(past, new Schema.Field("title", Schema.create(Schema.Type.INT),
                 "a number once", 0)));
-        EventType fresh = new EventType(PartnerJoined.class, UniqueNames.of("pfp.partners"), (visitor, event) -> null);
+        ContractRecord fresh = new ContractRecord(PartnerJoined.class, UniqueNames.of("pfp.partners"));
         SchemaContract clash = new SchemaContract(client, List.of(fresh, clashing));
 
         // When
@@ -172,6 +172,12 @@ class SchemaEvolutionIT {
         assertThat(EventCatalogue.ALL).extracting(EventType::recordClass)
                 .containsExactlyInAnyOrderElementsOf(GeneratedEvents.classes());
         assertThat(EventCatalogue.ALL).extracting(EventType::subject).doesNotHaveDuplicates();
+        // and the tracker's outputs, on their own topics
+        assertThat(ContractRecord.all()).extracting(ContractRecord::recordClass)
+                .containsAll(GeneratedEvents.classes())
+                .contains(org.pfptracker.view.PartnerView.class, org.pfptracker.signal.PacePhaseChanged.class,
+                        org.pfptracker.signal.ObjectiveBecameOverdue.class);
+        assertThat(ContractRecord.all()).extracting(ContractRecord::subject).doesNotHaveDuplicates();
     }
 
     private static Map<String, Object> serdeConfig() {

@@ -25,66 +25,63 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Finds out which partners changed, for the {@link ChangeStream}, by reading the changelog topics of the
- * tracker's own partner stores: every instance reads every partition, so a page connected to any one
+ * Finds out which partners changed, for the {@link ChangeStream}, by reading the views topic
+ * ({@code pfp.partner-views.v1}): every instance reads every partition, so a page connected to any one
  * instance hears about every partner, whichever instance holds it.
  *
- * <p>Why the changelogs, and not the event topics: a changelog record is written only once the event is
- * applied, and read with {@code read_committed} only once the exactly-once transaction that applied it has
- * committed, so a page that re-reads the partner on a notice finds the change there. The feed starts at
- * the end of each changelog (a page reads everything when it connects, so history would say nothing) and
- * commits no offsets: it belongs to no consumer group and takes no partition from the Streams app.
+ * <p>Why the views topic, and not the event topics: a view is written there only once it is built, and
+ * read with {@code read_committed} only once the exactly-once transaction that built it has committed, so
+ * a page that re-reads the partner on a notice finds the change. It is a contract topic, so the feed does
+ * not depend on the names of Kafka Streams' internal topics. The feed starts at the end (a page reads
+ * everything when it connects, so history would say nothing) and commits no offsets: it belongs to no
+ * consumer group and takes no partition from the Streams app.
  */
 public final class PartnerChangeFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerChangeFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    /** How often to look again for changelog topics the Streams app has not created yet. */
+    /** How often to look again for a topic not there yet. */
     private static final Duration TOPICS_RETRY = Duration.ofSeconds(1);
-    /** Store keys of a partner's entities are {@code partnerId/entityId}; partner ids never contain it. */
-    private static final char ENTITY_SEPARATOR = '/';
 
     private final org.apache.kafka.clients.consumer.Consumer<String, Void> consumer;
-    private final List<String> changelogs;
+    private final List<String> topics;
     private final Consumer<Set<String>> changes;
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    PartnerChangeFeed(org.apache.kafka.clients.consumer.Consumer<String, Void> consumer, List<String> changelogs,
+    PartnerChangeFeed(org.apache.kafka.clients.consumer.Consumer<String, Void> consumer, List<String> topics,
                       Consumer<Set<String>> changes) {
         this.consumer = consumer;
-        this.changelogs = List.copyOf(changelogs);
+        this.topics = List.copyOf(topics);
         this.changes = changes;
         this.thread = new Thread(this::run, "pfp-tracker-change-feed");
         this.thread.setDaemon(true);
     }
 
     /**
-     * Starts reading the changelogs of the given stores of the Streams application {@code applicationId}.
+     * Starts reading the given topics, keyed by partner id.
      *
      * @param clientConfig where the cluster is and how to reach it (bootstrap servers, security)
-     * @param stores the partner stores whose changes the pages are told of (keys: partner id, or
-     *     {@code partnerId/entityId})
+     * @param topics the topics whose records say a partner changed (the views topic)
      * @param changes told the partners that changed in each batch read, e.g. {@link ChangeStream#partnersChanged}
      */
-    public static PartnerChangeFeed start(Map<String, Object> clientConfig, String applicationId, List<String> stores,
-                                          String clientId, Consumer<Set<String>> changes) {
+    public static PartnerChangeFeed start(Map<String, Object> clientConfig, List<String> topics, String clientId,
+                                          Consumer<Set<String>> changes) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         // Only what committed transactions applied: a page must find the change when it re-reads.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // The Streams app creates its changelogs, compacted and with its partition count; a metadata request
-        // of ours must never create one first.
+        // Topics are provisioned with their settings (the views topic is compacted); a metadata request of
+        // ours must never create one first.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        // The values (whole partner states) are never read: only the key says who changed.
+        // The values (whole views) are never read: only the key says who changed.
         Deserializer<Void> ignored = (topic, data) -> null;
         KafkaConsumer<String, Void> consumer = new KafkaConsumer<>(config, new StringDeserializer(), ignored);
-        List<String> changelogs = stores.stream().map(store -> changelogTopic(applicationId, store)).toList();
-        PartnerChangeFeed feed = new PartnerChangeFeed(consumer, changelogs, changes);
+        PartnerChangeFeed feed = new PartnerChangeFeed(consumer, topics, changes);
         feed.start();
         return feed;
     }
@@ -92,17 +89,6 @@ public final class PartnerChangeFeed implements AutoCloseable {
     /** Starts reading on the feed's own thread. */
     void start() {
         thread.start();
-    }
-
-    /** The changelog topic Kafka Streams keeps for a store: {@code <application.id>-<store>-changelog}. */
-    static String changelogTopic(String applicationId, String store) {
-        return applicationId + "-" + store + "-changelog";
-    }
-
-    /** The partner a store key belongs to: the key itself, or what comes before {@code /}. */
-    static String partnerIdOf(String key) {
-        int separator = key.indexOf(ENTITY_SEPARATOR);
-        return separator < 0 ? key : key.substring(0, separator);
     }
 
     private void run() {
@@ -121,13 +107,13 @@ public final class PartnerChangeFeed implements AutoCloseable {
         }
     }
 
-    /** Waits for the changelogs to exist, then takes all their partitions, from their end. */
+    /** Waits for the topics to exist, then takes all their partitions, from their end. */
     private boolean assignEveryPartition() {
         boolean waitingLogged = false;
         while (running) {
             List<TopicPartition> partitions = new ArrayList<>();
             List<String> missing = new ArrayList<>();
-            for (String topic : changelogs) {
+            for (String topic : topics) {
                 List<PartitionInfo> infos;
                 try {
                     infos = consumer.partitionsFor(topic);
@@ -144,11 +130,11 @@ public final class PartnerChangeFeed implements AutoCloseable {
             if (missing.isEmpty()) {
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
-                log.info("Change feed reading {} partitions of {} for the live dashboard", partitions.size(), changelogs);
+                log.info("Change feed reading {} partitions of {} for the live dashboard", partitions.size(), topics);
                 return true;
             }
             if (!waitingLogged) {
-                log.info("Change feed waiting for the Streams app to create {}", missing);
+                log.info("Change feed waiting for {} to exist", missing);
                 waitingLogged = true;
             }
             if (awaitStop(TOPICS_RETRY)) {
@@ -165,7 +151,7 @@ public final class PartnerChangeFeed implements AutoCloseable {
         Set<String> changed = new LinkedHashSet<>();
         for (ConsumerRecord<String, Void> record : records) {
             if (record.key() != null) {
-                changed.add(partnerIdOf(record.key()));
+                changed.add(record.key());
             }
         }
         if (log.isDebugEnabled()) {

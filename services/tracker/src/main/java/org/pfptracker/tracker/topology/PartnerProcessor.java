@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,20 +18,20 @@ import org.pfptracker.tracker.state.PartnerLedger;
 import org.pfptracker.tracker.state.PartnerReads;
 import org.pfptracker.tracker.state.Stamp;
 import org.pfptracker.tracker.state.TrackerStore;
-import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.PartnerViewBuilder;
 import org.slf4j.MDC;
 
 /**
  * Applies a partner's own events and the news of its exercises to the partner's stores, and
  * materialises its view on a wall-clock schedule: every {@code viewRefresh} for the partners whose facts
- * changed, and for every partner once the UTC date has turned.
+ * changed, and for every partner once the UTC date has turned. What it emits (changed views, signals)
+ * goes to the views and signals topics.
  */
-final class PartnerProcessor implements Processor<String, PartnerInput, String, PartnerOutput> {
+final class PartnerProcessor implements Processor<String, PartnerInput, String, SpecificRecord> {
 
     private final Duration viewRefresh;
     private final TrackerCounters counters;
-    private ProcessorContext<String, PartnerOutput> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private PartnerLedger ledger;
     private ViewMaterialiser views;
 
@@ -39,7 +41,7 @@ final class PartnerProcessor implements Processor<String, PartnerInput, String, 
     }
 
     @Override
-    public void init(ProcessorContext<String, PartnerOutput> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         ledger = new PartnerLedger(store(context, TrackerStore.ACTIVITY_FACTS), store(context, TrackerStore.PROGRAMME_FACTS),
                 store(context, TrackerStore.PARTNER_FACTS), store(context, TrackerStore.PARTNER_EXERCISES),
@@ -51,7 +53,8 @@ final class PartnerProcessor implements Processor<String, PartnerInput, String, 
             }
         }));
         views = new ViewMaterialiser(store(context, TrackerStore.PARTNER_HEADERS), store(context, TrackerStore.PARTNER_VIEWS),
-                store(context, TrackerStore.PARTNER_SUMMARIES), builder, counters);
+                store(context, TrackerStore.PARTNER_SUMMARIES), store(context, TrackerStore.PROGRAMME_FACTS), builder,
+                counters);
         // Wall-clock time: views must move when the date turns even when no event arrives.
         context.schedule(viewRefresh, PunctuationType.WALL_CLOCK_TIME, this::refreshViews);
     }
@@ -95,8 +98,8 @@ final class PartnerProcessor implements Processor<String, PartnerInput, String, 
 
     private void refreshViews(long wallClockMs) {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(wallClockMs), ZoneOffset.UTC);
-        for (PartnerView view : views.refresh(today)) {
-            context.forward(new Record<>(view.partnerId(), new PartnerOutput.ViewChanged(view), wallClockMs));
+        for (KeyValue<String, SpecificRecord> output : views.refresh(today)) {
+            context.forward(new Record<>(output.key, output.value, wallClockMs));
         }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.pfptracker.platform.topic.Topics;
@@ -26,6 +27,8 @@ import org.pfptracker.tracker.state.TrackerStore;
  *  pfp.activities.v1 ─┼────────────────────────────────────────────────────────────────────► partner processor
  *  pfp.programmes.v1 ─┘  (key: partner)        facts per entity, running totals by day and quarter ──► every
  *                                              {@code viewRefresh}: changed views ─► partner-views, partner-summaries
+ *                                                                                  ─► pfp.partner-views.v1 (Avro)
+ *                                              pace phase changes, objectives overdue ─► pfp.partner-signals.v1
  * </pre>
  *
  * <p>See {@link TrackerStore} for what each store holds.
@@ -64,7 +67,11 @@ public final class PartnerViewTopology {
                 .merge(exerciseNews.<PartnerInput>mapValues(PartnerInput.Exercise::new, Named.as("exercise-news")),
                         Named.as("partner-inputs"))
                 .process(() -> new PartnerProcessor(viewRefresh, counters), Named.as("partner-processor"),
-                        TrackerStore.names(TrackerStore.PARTNER_STORES));
+                        TrackerStore.names(TrackerStore.PARTNER_STORES))
+                // Changed views to the compacted views topic, signals to theirs: one sink, the topic by record type.
+                .to((partnerId, record, context) -> record instanceof org.pfptracker.view.PartnerView
+                        ? Topics.PARTNER_VIEWS : Topics.PARTNER_SIGNALS,
+                        Produced.<String, SpecificRecord>with(Serdes.String(), eventSerde).withName("views-and-signals"));
 
         return builder.build();
     }

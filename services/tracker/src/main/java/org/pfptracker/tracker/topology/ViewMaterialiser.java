@@ -6,23 +6,31 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pfptracker.platform.serde.JsonSerde;
+import org.pfptracker.tracker.output.PartnerViewRecord;
+import org.pfptracker.tracker.output.Signals;
 import org.pfptracker.tracker.state.MaterialisedView;
 import org.pfptracker.tracker.state.PartnerHeader;
+import org.pfptracker.tracker.state.ProgrammeFacts;
+import org.pfptracker.tracker.state.index.IndexKeys;
 import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.PartnerViewBuilder;
 
 /**
  * Keeps every partner's current view and overview line in stores, as the API serves them (JSON), so
- * that a query is one lookup. A view is built again when its facts changed since it was built, or when
- * the UTC date it was built for has passed: its calendar-bound parts (the trailing 12 months, STALLED
- * after 180 days, overdue objectives, the next exercise) move without any event.
+ * that a query is one lookup; and says what changed, for the views and signals topics. A view is built
+ * again when its facts changed since it was built, or when the UTC date it was built for has passed:
+ * its calendar-bound parts (the trailing 12 months, STALLED after 180 days, overdue objectives, the next
+ * exercise) move without any event.
  *
  * <p>Runs on the stream thread, between records, in the same exactly-once transaction as the facts it
- * reads: a committed view never runs ahead of, or falls behind, committed facts.
+ * reads: a committed view never runs ahead of, or falls behind, committed facts, and a signal is
+ * committed with the mark that it was announced, so it is announced once.
  */
 final class ViewMaterialiser {
 
@@ -31,14 +39,17 @@ final class ViewMaterialiser {
     private final KeyValueStore<String, PartnerHeader> headers;
     private final KeyValueStore<String, MaterialisedView> views;
     private final KeyValueStore<String, MaterialisedView> summaries;
+    private final KeyValueStore<String, ProgrammeFacts> programmes;
     private final PartnerViewBuilder builder;
     private final TrackerCounters counters;
 
     ViewMaterialiser(KeyValueStore<String, PartnerHeader> headers, KeyValueStore<String, MaterialisedView> views,
-                     KeyValueStore<String, MaterialisedView> summaries, PartnerViewBuilder builder, TrackerCounters counters) {
+                     KeyValueStore<String, MaterialisedView> summaries, KeyValueStore<String, ProgrammeFacts> programmes,
+                     PartnerViewBuilder builder, TrackerCounters counters) {
         this.headers = headers;
         this.views = views;
         this.summaries = summaries;
+        this.programmes = programmes;
         this.builder = builder;
         this.counters = counters;
     }
@@ -55,9 +66,10 @@ final class ViewMaterialiser {
     /**
      * Builds the views that changed or were built for another date than {@code today}.
      *
-     * @return the views built (partners not joined yet have none, and are not listed)
+     * @return what to publish, keyed by partner id: each view that changed (Avro {@code PartnerView}) and
+     *     each signal it gave rise to
      */
-    List<PartnerView> refresh(LocalDate today) {
+    List<KeyValue<String, SpecificRecord>> refresh(LocalDate today) {
         List<KeyValue<String, PartnerHeader>> due = new ArrayList<>();
         try (KeyValueIterator<String, PartnerHeader> all = headers.all()) {
             all.forEachRemaining(entry -> {
@@ -66,25 +78,61 @@ final class ViewMaterialiser {
                 }
             });
         }
-        List<PartnerView> built = new ArrayList<>();
+        List<KeyValue<String, SpecificRecord>> published = new ArrayList<>();
         for (KeyValue<String, PartnerHeader> entry : due) {
             String partnerId = entry.key;
             Optional<PartnerView> view = builder.view(partnerId, today);
-            if (view.isPresent()) {
-                MaterialisedView json = new MaterialisedView(today, json(view.get()));
-                if (!json.equals(views.get(partnerId))) {
-                    views.put(partnerId, json);
-                    summaries.put(partnerId, new MaterialisedView(today, json(builder.summary(view.get()))));
-                    built.add(view.get());
-                }
-            } else {
+            counters.viewBuilt();
+            if (view.isEmpty()) {
+                // Not joined (yet): no view, not listed; its facts wait for its PartnerJoined.
                 views.delete(partnerId);
                 summaries.delete(partnerId);
+                headers.put(partnerId, entry.value.built(today, entry.value.announcedPace()));
+                continue;
             }
-            counters.viewBuilt();
-            headers.put(partnerId, entry.value.built(today, view.map(v -> v.pace().status()).orElse(null)));
+            MaterialisedView json = new MaterialisedView(today, json(view.get()));
+            if (!json.equals(views.get(partnerId))) {
+                views.put(partnerId, json);
+                summaries.put(partnerId, new MaterialisedView(today, json(builder.summary(view.get()))));
+                published.add(KeyValue.pair(partnerId, PartnerViewRecord.of(view.get())));
+            }
+            Signals.paceChange(partnerId, today, entry.value.announcedPace(), view.get().pace())
+                    .ifPresent(signal -> published.add(KeyValue.pair(partnerId, signal)));
+            published.addAll(newlyOverdue(partnerId, today));
+            headers.put(partnerId, entry.value.built(today, view.get().pace().status()));
         }
-        return built;
+        return published;
+    }
+
+    /** Objectives overdue as of today and not announced yet; marks them announced. */
+    private List<KeyValue<String, SpecificRecord>> newlyOverdue(String partnerId, LocalDate today) {
+        List<KeyValue<String, SpecificRecord>> signals = new ArrayList<>();
+        List<KeyValue<String, ProgrammeFacts>> announced = new ArrayList<>();
+        String prefix = IndexKeys.partnerPrefix(partnerId);
+        try (KeyValueIterator<String, ProgrammeFacts> all = programmes.prefixScan(prefix, new StringSerializer())) {
+            while (all.hasNext()) {
+                KeyValue<String, ProgrammeFacts> programme = all.next();
+                ProgrammeFacts.Agreement agreement = programme.value.agreementAsOf(today);
+                if (agreement == null) {
+                    continue;
+                }
+                List<String> overdue = new ArrayList<>();
+                for (ProgrammeFacts.Objective objective : agreement.objectives()) {
+                    if (objective.targetDate().isBefore(today)
+                            && programme.value.achievementAsOf(objective.objectiveId(), today) == null
+                            && !programme.value.announcedOverdue().contains(objective.objectiveId())) {
+                        overdue.add(objective.objectiveId());
+                        signals.add(KeyValue.pair(partnerId, Signals.overdue(partnerId,
+                                programme.key.substring(prefix.length()), objective, today)));
+                    }
+                }
+                if (!overdue.isEmpty()) {
+                    announced.add(KeyValue.pair(programme.key, programme.value.withAnnouncedOverdue(overdue)));
+                }
+            }
+        }
+        announced.forEach(programme -> programmes.put(programme.key, programme.value));
+        return signals;
     }
 
     private static byte[] json(Object value) {

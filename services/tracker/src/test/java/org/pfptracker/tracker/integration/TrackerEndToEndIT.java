@@ -20,7 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.platform.serde.EventSerdes;
+import org.pfptracker.signal.ObjectiveBecameOverdue;
+import org.pfptracker.signal.PacePhase;
+import org.pfptracker.signal.PacePhaseChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -161,6 +168,49 @@ class TrackerEndToEndIT {
         assertThat(header(letter, "__streams.errors.topic")).isEqualTo(Topics.ACTIVITIES);
         assertThat(header(letter, "__streams.errors.offset")).isEqualTo(Long.toString(poisonOffset));
         assertThat(header(letter, "__streams.errors.message")).containsIgnoringCase("magic");
+    }
+
+    @Test
+    void shouldPublishTheViewAndItsSignalsAsAvroRecordsOtherSystemsCanReadAsATable() throws Exception {
+        // Given: a partner whose programme objective was due long ago and never achieved, with a pace chosen
+        String partner = UniqueNames.of("armenia");
+        Instant t0 = Instant.parse("2020-01-10T00:00:00Z");
+
+        // When
+        publisher.publish(Events.joined(partner, "Armenia", LocalDate.of(1994, 10, 5), t0)).get();
+        publisher.publish(Events.priorities(partner, 4, t0.plusSeconds(1), DEFENCE_REFORM)).get();
+        publisher.publish(Events.programme(partner, "ipap-2020", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31),
+                t0.plusSeconds(2), Events.objective("o1", LocalDate.of(2020, 6, 30)))).get();
+
+        // Then: the views topic holds its view (Avro, through the registry), read committed, as a consumer of the
+        // table would; and the signals topic announced its first pace phase and the overdue objective
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(KafkaSettings.BOOTSTRAP_SERVERS),
+                ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("views-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), EventSerdes.eventValues(settings).deserializer())) {
+            consumer.subscribe(List.of(Topics.PARTNER_VIEWS, Topics.PARTNER_SIGNALS));
+            List<SpecificRecord> found = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (partner.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                });
+                return found.stream().anyMatch(org.pfptracker.view.PartnerView.class::isInstance)
+                        && found.stream().anyMatch(ObjectiveBecameOverdue.class::isInstance)
+                        && found.stream().anyMatch(PacePhaseChanged.class::isInstance);
+            });
+            org.pfptracker.view.PartnerView view = found.stream().filter(org.pfptracker.view.PartnerView.class::isInstance)
+                    .map(org.pfptracker.view.PartnerView.class::cast).reduce((first, second) -> second).orElseThrow();
+            assertThat(view.getProfile().getName()).isEqualTo("Armenia");
+            assertThat(view.getProgrammes()).singleElement().satisfies(programme -> assertThat(programme.getOverdue()).isEqualTo(1));
+            assertThat(found.stream().filter(ObjectiveBecameOverdue.class::isInstance).map(ObjectiveBecameOverdue.class::cast))
+                    .singleElement().satisfies(overdue -> assertThat(overdue.getObjectiveId()).isEqualTo("o1"));
+            assertThat(found.stream().filter(PacePhaseChanged.class::isInstance).map(PacePhaseChanged.class::cast))
+                    .singleElement().satisfies(change -> assertThat(change.getTo()).isEqualTo(PacePhase.STALLED));
+        }
     }
 
     private static ConsumerRecord<byte[], byte[]> deadLetterFor(KafkaTestCluster kafka, String partner) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class PartnerChangeFeedTest {
 
-    private static final String STATE = "app-partner-state-changelog";
-    private static final String EXERCISES = "app-partner-exercises-changelog";
+    private static final String VIEWS = "pfp.partner-views.v1";
+    private static final String OTHER = "another-topic";
 
     private final MockConsumer<String, Void> consumer = new MockConsumer<>("latest");
     private final List<Set<String>> told = new CopyOnWriteArrayList<>();
@@ -32,32 +32,20 @@ class PartnerChangeFeedTest {
     }
 
     @Test
-    void shouldNameTheChangelogsAsKafkaStreamsDoes() {
-        assertThat(PartnerChangeFeed.changelogTopic("pfp-tracker", "partner-state"))
-                .isEqualTo("pfp-tracker-partner-state-changelog");
-    }
-
-    @Test
-    void shouldReadThePartnerFromAPartnerKeyAndFromAnEntityKey() {
-        assertThat(PartnerChangeFeed.partnerIdOf("georgia")).isEqualTo("georgia");
-        assertThat(PartnerChangeFeed.partnerIdOf("bosnia-and-herzegovina/agile-spirit")).isEqualTo("bosnia-and-herzegovina");
-    }
-
-    @Test
-    void shouldTellEachPartnerOfABatchOnceFromEveryPartitionOfEveryChangelog() {
-        // Given: two changelogs of two partitions each, all to be read from their end
-        partitions(STATE, 2);
-        partitions(EXERCISES, 2);
-        feed = new PartnerChangeFeed(consumer, List.of(STATE, EXERCISES), told::add);
+    void shouldTellEachPartnerOfABatchOnceFromEveryPartitionOfEveryTopic() {
+        // Given: two topics of two partitions each, all to be read from their end
+        partitions(VIEWS, 2);
+        partitions(OTHER, 2);
+        feed = new PartnerChangeFeed(consumer, List.of(VIEWS, OTHER), told::add);
         feed.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.assignment().size() == 4);
 
-        // When: a batch with the same partner twice, through both stores, on different partitions (whose order
+        // When: a batch with the same partner twice, through both topics, on different partitions (whose order
         // between one another Kafka does not define)
         consumer.schedulePollTask(() -> {
-            consumer.addRecord(new ConsumerRecord<>(STATE, 0, 7, "georgia", null));
-            consumer.addRecord(new ConsumerRecord<>(STATE, 1, 3, "ukraine", null));
-            consumer.addRecord(new ConsumerRecord<>(EXERCISES, 1, 5, "georgia/agile-spirit", null));
+            consumer.addRecord(new ConsumerRecord<>(VIEWS, 0, 7, "georgia", null));
+            consumer.addRecord(new ConsumerRecord<>(VIEWS, 1, 3, "ukraine", null));
+            consumer.addRecord(new ConsumerRecord<>(OTHER, 1, 5, "georgia", null));
         });
 
         // Then
@@ -66,14 +54,14 @@ class PartnerChangeFeedTest {
     }
 
     @Test
-    void shouldWaitForTheStreamsAppToCreateItsChangelogs() {
-        // Given: one changelog not there yet
-        partitions(STATE, 1);
-        feed = new PartnerChangeFeed(consumer, List.of(STATE, EXERCISES), told::add);
+    void shouldWaitForATopicNotThereYet() {
+        // Given: one topic not there yet
+        partitions(VIEWS, 1);
+        feed = new PartnerChangeFeed(consumer, List.of(VIEWS, OTHER), told::add);
         feed.start();
 
         // When: it appears
-        partitions(EXERCISES, 1);
+        partitions(OTHER, 1);
 
         // Then
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.assignment().size() == 2);

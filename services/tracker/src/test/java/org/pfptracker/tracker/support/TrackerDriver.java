@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -48,6 +49,8 @@ public final class TrackerDriver implements AutoCloseable {
     private final TrackerCounters counters = new TrackerCounters();
     private final TopologyTestDriver driver;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, SpecificRecord> views;
+    private final TestOutputTopic<String, SpecificRecord> signals;
     private final PartnerViewBuilder builder;
 
     public TrackerDriver() {
@@ -68,6 +71,8 @@ public final class TrackerDriver implements AutoCloseable {
                 counters), config, wallClock);
         deadLetters = driver.createOutputTopic(Topics.TRACKER_DEAD_LETTERS, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        views = driver.createOutputTopic(Topics.PARTNER_VIEWS, new StringDeserializer(), serde.deserializer());
+        signals = driver.createOutputTopic(Topics.PARTNER_SIGNALS, new StringDeserializer(), serde.deserializer());
         builder = new PartnerViewBuilder(PartnerReads.from(new PartnerReads.Source() {
             @Override
             public <V> KeyValueStore<String, V> store(TrackerStore<V> store) {
@@ -161,6 +166,16 @@ public final class TrackerDriver implements AutoCloseable {
 
     public TrackerCounters counters() {
         return counters;
+    }
+
+    /** What the tracker wrote to the views topic (Avro PartnerView, keyed by partner id). */
+    public TestOutputTopic<String, SpecificRecord> viewsTopic() {
+        return views;
+    }
+
+    /** What the tracker wrote to the signals topic. */
+    public TestOutputTopic<String, SpecificRecord> signalsTopic() {
+        return signals;
     }
 
     public TestOutputTopic<byte[], byte[]> deadLetters() {
