@@ -283,6 +283,94 @@ class PartnerViewTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAnEventOnATopicThatDoesNotCarryItsType() {
+        // When: a join published to the activities topic
+        tracker.publishTo(Topics.ACTIVITIES, "estonia", joined("estonia", "Estonia", LocalDate.of(1994, 2, 3), T0));
+
+        // Then
+        TestRecord<byte[], byte[]> letter = tracker.deadLetters().readRecord();
+        assertThat(header(letter.headers(), DeadLetters.HEADER_MESSAGE))
+                .contains("PartnerJoined").contains("arrived on " + Topics.ACTIVITIES).contains(Topics.PARTNERS);
+        assertThat(tracker.hasFacts("estonia")).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheFactsOfAPartnerNamedInAnExerciseButShowItOnlyOnceItJoined() {
+        // Given: an exercise naming Kosovo, which has not joined
+        tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 9, 1), T0, "georgia", "kosovo"));
+
+        // Then: no view for it (404, not listed)
+        assertThat(tracker.view("kosovo", TODAY)).isNull();
+        assertThat(tracker.summary("kosovo", TODAY)).isNull();
+
+        // When: it joins
+        tracker.publish(joined("kosovo", "Kosovo", LocalDate.of(2024, 6, 1), Instant.parse("2024-06-01T00:00:00Z")));
+
+        // Then: its view has the exercise it was named in before
+        assertThat(tracker.view("kosovo", TODAY).exercises().scheduled()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldVoidACancellationReportedAfterTheCompletion() {
+        // When: completed in January, then (wrongly) cancelled in April
+        tracker.publish(proposed("georgia", "a1", DEFENCE_REFORM, T0), completed("georgia", "a1", T0.plusSeconds(86_400)),
+                cancelled("georgia", "a1", Instant.parse("2024-04-02T00:00:00Z")));
+
+        // Then: it took place; no quarter counts a cancellation
+        PartnerView view = tracker.view("georgia", TODAY);
+        assertThat(view.activities().byState()).containsExactly(Map.entry("COMPLETED", 1));
+        assertThat(view.pace().quarterly()).extracting(q -> q.quarter() + ":" + q.cancelled())
+                .containsExactly("2024-Q1:0");
+    }
+
+    @Test
+    void shouldCountACancellationThenLetALaterCompletionTakeOver() {
+        // When: cancelled in January, completed after all in April
+        tracker.publish(proposed("georgia", "a1", DEFENCE_REFORM, T0), cancelled("georgia", "a1", T0.plusSeconds(86_400)),
+                completed("georgia", "a1", Instant.parse("2024-04-02T00:00:00Z")));
+
+        // Then: cancelled as of March, completed as of June; the cancellation stays in its quarter's flow
+        assertThat(tracker.view("georgia", LocalDate.of(2024, 3, 31)).activities().byState())
+                .containsExactly(Map.entry("CANCELLED", 1));
+        PartnerView june = tracker.view("georgia", TODAY);
+        assertThat(june.activities().byState()).containsExactly(Map.entry("COMPLETED", 1));
+        assertThat(june.pace().quarterly()).extracting(q -> q.quarter() + ":" + q.completed() + "/" + q.cancelled())
+                .containsExactly("2024-Q1:0/1", "2024-Q2:1/0");
+    }
+
+    @Test
+    void shouldBreakATieInEventTimeByEventIdWhateverTheArrivalOrder() {
+        // Given: two priority choices stamped with the same instant
+        java.util.UUID low = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
+        java.util.UUID high = java.util.UUID.fromString("ffffffff-0000-0000-0000-000000000001");
+        var first = org.pfptracker.event.PrioritiesChosen.newBuilder(priorities("georgia", 3, T0, DEFENCE_REFORM))
+                .setMetadata(Events.metadata("georgia", T0, high)).build();
+        var second = org.pfptracker.event.PrioritiesChosen.newBuilder(priorities("georgia", 7, T0, DEFENCE_REFORM))
+                .setMetadata(Events.metadata("georgia", T0, low)).build();
+
+        // When: the lower id arrives last
+        tracker.publish(first, second);
+
+        // Then: the higher event id wins the tie
+        assertThat(tracker.view("georgia", TODAY).profile().targetCompletedActivitiesPerYear()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountAnEventRedeliveredAfterAnyDelayOnce() {
+        // Given
+        ActivityProposed proposal = proposed("armenia", "a1", DEFENCE_REFORM, T0);
+        tracker.publish(proposal);
+
+        // When: delivered again a year later (processing time): ids are kept with the facts, not for a while
+        tracker.advanceWallClock(java.time.Duration.ofDays(365));
+        tracker.publish(proposal);
+
+        // Then
+        assertThat(tracker.view("armenia", TODAY).freshness().eventsApplied()).as("the join and the proposal").isEqualTo(2);
+        assertThat(tracker.counters().duplicatesDropped()).isEqualTo(1);
+    }
+
+    @Test
     void shouldDeadLetterAProgrammeWhoseObjectiveFallsOutsideItsPeriod() {
         tracker.publish(programme("ireland", "p1", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), T0,
                 objective("o1", LocalDate.of(2026, 6, 1))));
