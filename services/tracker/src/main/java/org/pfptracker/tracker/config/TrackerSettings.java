@@ -20,8 +20,10 @@ import org.pfptracker.tracker.topology.DeadLetterProcessingHandler;
 /** The tracker's own options, each with its default for the embedded local stack. */
 public final class TrackerSettings {
 
-    public static final Setting APPLICATION_ID = new Setting("tracker.application.id", "pfp-tracker",
-            "Kafka Streams application id: instances with the same id share the work and the state.");
+    public static final Setting APPLICATION_ID = new Setting("tracker.application.id", "pfp-tracker-v2",
+            "Kafka Streams application id: instances with the same id share the work and the state. Version 2"
+                    + " keeps its state in another layout than version 1 ('pfp-tracker'): a new id rebuilds it"
+                    + " from the event topics.");
     public static final Setting HTTP_HOST = new Setting("tracker.http.host", "127.0.0.1",
             "Interface the query API listens on.");
     public static final Setting HTTP_PORT = new Setting("tracker.http.port", "8080",

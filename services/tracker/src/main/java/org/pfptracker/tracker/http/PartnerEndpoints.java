@@ -41,7 +41,8 @@ final class PartnerEndpoints {
         LocalDate asOf = parameters.asOf(today());
         QuarterRange range = parameters.quarters(asOf);
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
-                PaceSeries.of(views.partner(partnerId, asOf, stale)
+                PaceSeries.of(partnerId, asOf, views.pace(partnerId, asOf, range.from() == null ? null
+                                : LocalDate.of(range.from().year(), (range.from().quarter() - 1) * 3 + 1, 1), stale)
                         .orElseThrow(() -> ApiException.unknownPartner(partnerId)), range));
     }
 

@@ -3,6 +3,7 @@ package org.pfptracker.tracker.query;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.pfptracker.tracker.view.PaceView;
 import org.pfptracker.tracker.view.PartnerSummaryView;
 import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.ProgrammeView;
@@ -25,6 +26,12 @@ public interface LocalViews {
 
     /** One partner's view as of a date, built from its stores; same rules as {@link #partnerJson}. */
     Optional<PartnerView> partner(String partnerId, LocalDate asOf, boolean allowStandby);
+
+    /**
+     * One partner's pace as of a date, with its activity flow per quarter from the quarter of {@code from}
+     * ({@code null}: its first active quarter); same rules as {@link #partnerJson}.
+     */
+    Optional<PaceView> pace(String partnerId, LocalDate asOf, LocalDate from, boolean allowStandby);
 
     /** One programme of one partner, with every objective's state; same rules as {@link #partnerJson}. */
     Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf, boolean allowStandby);

@@ -33,7 +33,11 @@ public record PaceSeries(String partnerId, LocalDate asOf, String from, String t
 
     /** The series of a partner's view over a range; an open start begins at its first active quarter. */
     public static PaceSeries of(PartnerView view, QuarterRange range) {
-        PaceView pace = view.pace();
+        return of(view.partnerId(), view.asOf(), view.pace(), range);
+    }
+
+    /** The series of a partner's pace, whose quarterly flows cover the range, over that range. */
+    public static PaceSeries of(String partnerId, LocalDate asOf, PaceView pace, QuarterRange range) {
         Map<Quarter, QuarterView> counted = pace.quarterly().stream()
                 .collect(Collectors.toMap(quarter -> Quarter.parse(quarter.quarter()), Function.identity()));
         Quarter to = range.to();
@@ -42,7 +46,7 @@ public record PaceSeries(String partnerId, LocalDate asOf, String from, String t
         List<QuarterView> quarters = from.through(to).stream()
                 .map(quarter -> counted.getOrDefault(quarter, new QuarterView(quarter.toString(), 0, 0, 0)))
                 .toList();
-        return new PaceSeries(view.partnerId(), view.asOf(), from.toString(), to.toString(), pace.status(),
+        return new PaceSeries(partnerId, asOf, from.toString(), to.toString(), pace.status(),
                 pace.ratio(), pace.completedLast12Months(), pace.targetPerYear(), quarters);
     }
 }

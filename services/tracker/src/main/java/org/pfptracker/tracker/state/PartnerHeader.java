@@ -9,36 +9,43 @@ import org.pfptracker.tracker.state.codec.StateWriter;
 /**
  * What the tracker keeps about a partner's materialised view (store {@code partner-headers}).
  *
- * @param changed facts changed since its view was last built: build it at the next refresh. Kept in
- *     the store, not in memory, so the mark commits with the facts: a crash between the two cannot leave
- *     a view behind its facts
+ * @param changes events that changed the partner's facts since its view was last built: build it at the
+ *     next refresh. Kept in the store, not in memory, so the mark commits with the facts: a crash between
+ *     the two cannot leave a view behind its facts. Many changes between two refreshes mean a backlog is
+ *     being read, and the view is then built less often
  * @param builtFor the date the current view was built for; {@code null} before the first build. A view
  *     built for another date than today is rebuilt, as its calendar-bound parts have moved
+ * @param builtAt when (wall clock, epoch milliseconds) the view was last built
  * @param announcedPace the pace phase last announced on the signals topic; {@code null} before any
  */
-public record PartnerHeader(boolean changed, LocalDate builtFor, String announcedPace) {
+public record PartnerHeader(int changes, LocalDate builtFor, long builtAt, String announcedPace) {
 
-    public static final PartnerHeader NEW = new PartnerHeader(true, null, null);
+    public static final PartnerHeader NEW = new PartnerHeader(0, null, 0, null);
 
     public static final StateCodec<PartnerHeader> CODEC = new StateCodec<>() {
         @Override
         public void write(PartnerHeader header, StateWriter out) throws IOException {
-            out.writeBoolean(header.changed);
+            out.writeInt(header.changes);
             out.writeNullableDate(header.builtFor);
+            out.writeLong(header.builtAt);
             out.writeNullableString(header.announcedPace);
         }
 
         @Override
         public PartnerHeader read(StateReader in) throws IOException {
-            return new PartnerHeader(in.readBoolean(), in.readNullableDate(), in.readNullableString());
+            return new PartnerHeader(in.readInt(), in.readNullableDate(), in.readLong(), in.readNullableString());
         }
     };
 
-    public PartnerHeader markChanged() {
-        return changed ? this : new PartnerHeader(true, builtFor, announcedPace);
+    public boolean changed() {
+        return changes > 0;
     }
 
-    public PartnerHeader built(LocalDate day, String pace) {
-        return new PartnerHeader(false, day, pace);
+    public PartnerHeader plusChange() {
+        return new PartnerHeader(changes + 1, builtFor, builtAt, announcedPace);
+    }
+
+    public PartnerHeader built(LocalDate day, long at, String pace) {
+        return new PartnerHeader(0, day, at, pace);
     }
 }

@@ -2,6 +2,8 @@ package org.pfptracker.tracker.state;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pfptracker.event.ActivityApproved;
@@ -155,11 +157,16 @@ public final class PartnerLedger implements EventVisitor<Boolean> {
         }
         ActivityFacts after = change.apply(before);
         activities.put(key, after);
-        Tally.FIGURES.add(tally, partnerId, after.figures().changesSince(before.figures()));
+        Map<Integer, Counts> changes = after.figures().changesSince(before.figures());
+        // The event itself counts on its day: one update of the tally for the activity's change and the event.
+        changes.merge(dayOf(stamp.at()), Counts.of(Figure.EVENTS, 1), Counts::plus);
+        Tally.FIGURES.add(tally, partnerId, changes);
         Tally.LEAD_TIMES.add(tally, partnerId, after.leadTime().changesSince(before.leadTime()));
-        markCompletion(before, -1);
-        markCompletion(after, +1);
-        countEvent(stamp.at());
+        if (!Objects.equals(before.completed(), after.completed())) {
+            markCompletion(before, -1);
+            markCompletion(after, +1);
+        }
+        markLatestEvent(stamp.at());
         return true;
     }
 
@@ -209,9 +216,12 @@ public final class PartnerLedger implements EventVisitor<Boolean> {
     }
 
     private void countEvent(Instant at) {
-        int day = (int) at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        Tally.FIGURES.add(tally, partnerId, day, Counts.of(Figure.EVENTS, 1));
+        Tally.FIGURES.add(tally, partnerId, dayOf(at), Counts.of(Figure.EVENTS, 1));
         markLatestEvent(at);
+    }
+
+    private static int dayOf(Instant at) {
+        return (int) at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
     }
 
     private void markLatestEvent(Instant at) {

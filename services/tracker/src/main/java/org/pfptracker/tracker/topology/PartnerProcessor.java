@@ -98,7 +98,7 @@ final class PartnerProcessor implements Processor<String, PartnerInput, String, 
 
     private void refreshViews(long wallClockMs) {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(wallClockMs), ZoneOffset.UTC);
-        for (KeyValue<String, SpecificRecord> output : views.refresh(today)) {
+        for (KeyValue<String, SpecificRecord> output : views.refresh(today, wallClockMs)) {
             context.forward(new Record<>(output.key, output.value, wallClockMs));
         }
     }

@@ -35,6 +35,13 @@ import org.pfptracker.tracker.view.PartnerViewBuilder;
 final class ViewMaterialiser {
 
     private static final ObjectMapper JSON = JsonSerde.mapper();
+    /**
+     * More changes than this since a partner's view was built means a backlog is being read (a catch-up, a
+     * replay): its view is then built at most once every {@link #BACKLOG_REFRESH_MS}, so that building views
+     * costs a bounded share of each event, not a build per refresh interval.
+     */
+    static final int BACKLOG_CHANGES = 100;
+    static final long BACKLOG_REFRESH_MS = 1_000;
 
     private final KeyValueStore<String, PartnerHeader> headers;
     private final KeyValueStore<String, MaterialisedView> views;
@@ -57,10 +64,7 @@ final class ViewMaterialiser {
     /** Notes that a partner's facts changed, so its view is built at the next refresh. */
     void changed(String partnerId) {
         PartnerHeader header = headers.get(partnerId);
-        PartnerHeader marked = header == null ? PartnerHeader.NEW : header.markChanged();
-        if (marked != header) {
-            headers.put(partnerId, marked);
-        }
+        headers.put(partnerId, (header == null ? PartnerHeader.NEW : header).plusChange());
     }
 
     /**
@@ -69,11 +73,11 @@ final class ViewMaterialiser {
      * @return what to publish, keyed by partner id: each view that changed (Avro {@code PartnerView}) and
      *     each signal it gave rise to
      */
-    List<KeyValue<String, SpecificRecord>> refresh(LocalDate today) {
+    List<KeyValue<String, SpecificRecord>> refresh(LocalDate today, long now) {
         List<KeyValue<String, PartnerHeader>> due = new ArrayList<>();
         try (KeyValueIterator<String, PartnerHeader> all = headers.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.changed() || !today.equals(entry.value.builtFor())) {
+                if (due(entry.value, today, now)) {
                     due.add(entry);
                 }
             });
@@ -87,7 +91,7 @@ final class ViewMaterialiser {
                 // Not joined (yet): no view, not listed; its facts wait for its PartnerJoined.
                 views.delete(partnerId);
                 summaries.delete(partnerId);
-                headers.put(partnerId, entry.value.built(today, entry.value.announcedPace()));
+                headers.put(partnerId, entry.value.built(today, now, entry.value.announcedPace()));
                 continue;
             }
             MaterialisedView json = new MaterialisedView(today, json(view.get()));
@@ -99,9 +103,17 @@ final class ViewMaterialiser {
             Signals.paceChange(partnerId, today, entry.value.announcedPace(), view.get().pace())
                     .ifPresent(signal -> published.add(KeyValue.pair(partnerId, signal)));
             published.addAll(newlyOverdue(partnerId, today));
-            headers.put(partnerId, entry.value.built(today, view.get().pace().status()));
+            headers.put(partnerId, entry.value.built(today, now, view.get().pace().status()));
         }
         return published;
+    }
+
+    private static boolean due(PartnerHeader header, LocalDate today, long now) {
+        if (!today.equals(header.builtFor())) {
+            return true;
+        }
+        return header.changed()
+                && (header.changes() <= BACKLOG_CHANGES || now - header.builtAt() >= BACKLOG_REFRESH_MS);
     }
 
     /** Objectives overdue as of today and not announced yet; marks them announced. */

@@ -40,6 +40,12 @@ public final class PartnerViewBuilder {
     static final int PACE_WINDOW_MONTHS = 12;
     /** A partner with no completion in this many days is STALLED, whatever its ratio. */
     static final int STALLED_AFTER_DAYS = 180;
+    /** Quarters of activity flow a view shows, up to its date's: the pace series gives any range. */
+    static final int VIEW_QUARTERS = 8;
+    /** The widening windows, in days, in which exercises ahead of the date are looked for. */
+    private static final int[] FUTURE_WINDOWS_DAYS = {92, 730, Integer.MAX_VALUE};
+    /** The widening windows, in days, in which past exercises are looked for. */
+    private static final int[] PAST_WINDOWS_DAYS = {92, 730, Integer.MAX_VALUE};
     /** Exercise index entries read at most on each side of the date, so that a list costs a bounded read. */
     static final int EXERCISES_SCANNED = 1_000;
 
@@ -57,7 +63,20 @@ public final class PartnerViewBuilder {
         }
         Facts facts = facts(partnerId, joined.get(), asOf);
         return Optional.of(new PartnerView(partnerId, asOf, facts.profile, activities(facts), exercises(partnerId, facts),
-                programmes(partnerId, asOf, false), pace(partnerId, facts), freshness(partnerId, facts)));
+                programmes(partnerId, asOf, false), pace(partnerId, facts, Quarter.of(asOf) - VIEW_QUARTERS + 1),
+                freshness(partnerId, facts)));
+    }
+
+    /**
+     * The partner's pace as of a date with its activity flow per quarter from the quarter of {@code from}
+     * ({@code null}: its first quarter with any activity); empty while it had not joined by then.
+     */
+    public Optional<PaceView> pace(String partnerId, LocalDate asOf, LocalDate from) {
+        return this.<PartnerFact.Profile>latest(partnerId, 'J', asOf).map(joined -> {
+            Facts facts = facts(partnerId, joined, asOf);
+            Integer first = from == null ? Tally.FIGURES.firstQuarter(stores.tally(), partnerId) : (Integer) Quarter.of(from);
+            return pace(partnerId, facts, first);
+        });
     }
 
     /** The partner's line in the overview, from its view. */
@@ -134,7 +153,7 @@ public final class PartnerViewBuilder {
         return new ActivitiesView(total, byState, byArea, priorityShare);
     }
 
-    private PaceView pace(String partnerId, Facts facts) {
+    private PaceView pace(String partnerId, Facts facts, Integer firstQuarter) {
         LocalDate asOf = facts.asOf;
         int completedInWindow = facts.figures.get(Figure.COMPLETED) - Tally.FIGURES
                 .asOf(stores.tally(), partnerId, asOf.minusMonths(PACE_WINDOW_MONTHS)).get(Figure.COMPLETED);
@@ -144,12 +163,11 @@ public final class PartnerViewBuilder {
         PaceStatus status = target == null ? PaceStatus.NOT_SET : statusOf(completedInWindow, target, lastCompleted, asOf);
         Double ratio = target == null ? null : round(completedInWindow / (double) target, 2);
         return new PaceView(status.name(), ratio, completedInWindow, target, lastCompleted,
-                median(Tally.LEAD_TIMES.asOf(stores.tally(), partnerId, asOf)), quarterly(partnerId, facts));
+                median(Tally.LEAD_TIMES.asOf(stores.tally(), partnerId, asOf)), quarterly(partnerId, facts, firstQuarter));
     }
 
-    /** Flows per quarter, from the first quarter with any change up to the as-of date's (so far). */
-    private List<PaceView.QuarterView> quarterly(String partnerId, Facts facts) {
-        Integer first = Tally.FIGURES.firstQuarter(stores.tally(), partnerId);
+    /** Flows per quarter, from {@code first} up to the as-of date's (so far); quarters with none left out. */
+    private List<PaceView.QuarterView> quarterly(String partnerId, Facts facts, Integer first) {
         int last = Quarter.of(facts.asOf);
         List<PaceView.QuarterView> quarters = new ArrayList<>();
         if (first == null || first > last) {
@@ -157,7 +175,7 @@ public final class PartnerViewBuilder {
         }
         List<Counts> totals = new ArrayList<>(Tally.FIGURES.quarterTotals(stores.tally(), partnerId, first, last));
         totals.set(totals.size() - 1, facts.figures);
-        Counts before = Counts.NONE;
+        Counts before = Tally.FIGURES.quarterTotals(stores.tally(), partnerId, first - 1, first - 1).get(0);
         for (int i = 0; i < totals.size(); i++) {
             Counts flow = totals.get(i).minus(before);
             before = totals.get(i);
@@ -192,35 +210,46 @@ public final class PartnerViewBuilder {
         List<ExerciseView> past = new ArrayList<>();
         String prefix = IndexKeys.partnerPrefix(partnerId);
         // Forward from the date: the soonest scheduled ones, and those already settled though not yet begun.
-        try (KeyValueIterator<String, String> starts = stores.exerciseStarts().range(prefix + IndexKeys.day(asOf),
-                prefix + IndexKeys.sortable(Integer.MAX_VALUE))) {
-            for (int scanned = 0; starts.hasNext() && scanned < EXERCISES_SCANNED; scanned++) {
-                KeyValue<String, String> start = starts.next();
-                viewOf(partnerId, start, cut).ifPresent(view ->
-                        (view.state().equals(ExerciseState.SCHEDULED.name()) ? upcoming : past).add(view));
-                if (upcoming.size() >= ExercisesView.LISTED && past.size() >= ExercisesView.LISTED) {
-                    break;
+        int start = (int) asOf.toEpochDay();
+        int ahead = 0;
+        for (int window : FUTURE_WINDOWS_DAYS) {
+            int end = window == Integer.MAX_VALUE ? Integer.MAX_VALUE : start + window;
+            try (KeyValueIterator<String, String> starts = stores.exerciseStarts().range(prefix + IndexKeys.sortable(start),
+                    prefix + IndexKeys.sortable(end) + (char) (IndexKeys.SEPARATOR + 1))) {
+                for (; starts.hasNext() && ahead < EXERCISES_SCANNED; ahead++) {
+                    viewOf(partnerId, starts.next(), cut).ifPresent(view ->
+                            (view.state().equals(ExerciseState.SCHEDULED.name()) ? upcoming : past).add(view));
                 }
             }
+            if (upcoming.size() >= ExercisesView.LISTED || ahead >= EXERCISES_SCANNED || end == Integer.MAX_VALUE) {
+                break;
+            }
+            start = end + 1;
         }
-        // Backward from the day before: the most recent that began, until a day's list is complete.
+        // Backward from the day before: the most recent that began, until a day's list is complete. Read in
+        // widening windows: a range read through the record cache copies the cached keys of its range.
         List<ExerciseView> begun = new ArrayList<>();
-        try (KeyValueIterator<String, String> starts = stores.exerciseStarts().reverseRange(
-                prefix + IndexKeys.sortable(Integer.MIN_VALUE), prefix + IndexKeys.day(asOf))) {
-            for (int scanned = 0; starts.hasNext() && scanned < EXERCISES_SCANNED; scanned++) {
-                KeyValue<String, String> start = starts.next();
-                if (start.key.startsWith(prefix + IndexKeys.day(asOf))) {
-                    continue; // the as-of day itself was read going forward
-                }
-                Optional<ExerciseView> view = viewOf(partnerId, start, cut);
-                if (view.isPresent()) {
-                    if (begun.size() >= ExercisesView.LISTED
-                            && !view.get().startsOn().equals(begun.get(begun.size() - 1).startsOn())) {
-                        break;
+        int to = (int) asOf.toEpochDay() - 1;
+        int scanned = 0;
+        for (int window : PAST_WINDOWS_DAYS) {
+            int from = window == Integer.MAX_VALUE ? Integer.MIN_VALUE : to - window;
+            try (KeyValueIterator<String, String> starts = stores.exerciseStarts().reverseRange(
+                    prefix + IndexKeys.sortable(from), prefix + IndexKeys.sortable(to) + (char) (IndexKeys.SEPARATOR + 1))) {
+                for (; starts.hasNext() && scanned < EXERCISES_SCANNED; scanned++) {
+                    Optional<ExerciseView> view = viewOf(partnerId, starts.next(), cut);
+                    if (view.isPresent()) {
+                        if (begun.size() >= ExercisesView.LISTED
+                                && !view.get().startsOn().equals(begun.get(begun.size() - 1).startsOn())) {
+                            break;
+                        }
+                        begun.add(view.get());
                     }
-                    begun.add(view.get());
                 }
             }
+            if (begun.size() >= ExercisesView.LISTED || scanned >= EXERCISES_SCANNED || from == Integer.MIN_VALUE) {
+                break;
+            }
+            to = from - 1;
         }
         past.addAll(begun);
         upcoming.sort(Comparator.comparing(ExerciseView::startsOn).thenComparing(ExerciseView::exerciseId));

@@ -12,6 +12,7 @@ import org.pfptracker.tracker.query.JsonBody;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.ViewFixtures;
 import org.pfptracker.tracker.query.ViewsUnavailableException;
+import org.pfptracker.tracker.view.PaceView;
 import org.pfptracker.tracker.view.PartnerSummaryView;
 import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.ProgrammeView;
@@ -66,6 +67,11 @@ final class FakeViews implements LocalViews {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Override
+    public Optional<PaceView> pace(String partnerId, LocalDate asOf, LocalDate from, boolean allowStandby) {
+        return partner(partnerId, asOf, allowStandby).map(PartnerView::pace);
     }
 
     @Override

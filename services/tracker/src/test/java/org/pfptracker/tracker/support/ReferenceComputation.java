@@ -170,8 +170,14 @@ public record ReferenceComputation(String name, String status, Integer targetPer
                 flows.computeIfAbsent(quarter(at(cancellation)), q -> new int[3])[2]++;
             }
         }
+        // A view shows the flows of its date's quarter and the seven before it.
         Map<String, String> quarterly = new TreeMap<>();
-        flows.forEach((quarter, counts) -> quarterly.put(quarter, counts[0] + "/" + counts[1] + "/" + counts[2]));
+        String firstShown = quarter(asOf.withDayOfMonth(1).minusMonths(21).atStartOfDay(ZoneOffset.UTC).toInstant());
+        flows.forEach((quarter, counts) -> {
+            if (quarter.compareTo(firstShown) >= 0) {
+                quarterly.put(quarter, counts[0] + "/" + counts[1] + "/" + counts[2]);
+            }
+        });
 
         Map<String, Integer> exercisesByState = new TreeMap<>();
         for (List<SpecificRecord> exercise : exerciseEvents.values()) {

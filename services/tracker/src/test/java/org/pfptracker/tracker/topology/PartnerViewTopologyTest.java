@@ -176,6 +176,28 @@ class PartnerViewTopologyTest {
     }
 
     @Test
+    void shouldListTheTwentySoonestUpcomingAndTwentyLatestPastExercisesButCountThemAll() {
+        // Given: 30 exercises ahead of the date, every 10 days, and 30 behind it, one conducted every 40 days
+        for (int i = 0; i < 30; i++) {
+            tracker.publish(exerciseScheduled("georgia", "up" + i, TODAY.plusDays(10L * i), T0, "georgia"));
+            LocalDate began = TODAY.minusDays(40L * (i + 1));
+            tracker.publish(exerciseScheduled("georgia", "done" + i, began, T0.minusSeconds(86_400L * 400), "georgia"),
+                    exerciseConducted("georgia", "done" + i, began.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                            "georgia"));
+        }
+
+        // Then
+        var exercises = tracker.view("georgia", TODAY).exercises();
+        assertThat(exercises.scheduled()).isEqualTo(30);
+        assertThat(exercises.conducted()).isEqualTo(30);
+        assertThat(exercises.next().exerciseId()).isEqualTo("up0");
+        assertThat(exercises.upcoming()).hasSize(20).extracting(e -> e.exerciseId())
+                .startsWith("up0", "up1", "up2").endsWith("up19");
+        assertThat(exercises.past()).hasSize(20).extracting(e -> e.exerciseId())
+                .startsWith("done0", "done1").endsWith("done19");
+    }
+
+    @Test
     void shouldDropAnExerciseFromAPartnerThatDidNotTakePartInTheEnd() {
         // Given
         tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 3, 1), T0, "georgia", "armenia", "azerbaijan"));

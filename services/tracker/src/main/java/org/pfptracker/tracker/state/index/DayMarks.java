@@ -44,19 +44,33 @@ public record DayMarks(char family) {
         }
     }
 
-    /** The last marked day on or before {@code day}, with its value. */
+    /**
+     * The last marked day on or before {@code day}, with its value. Looked for in widening windows (a
+     * month, a year, then all before): a range read through the record cache copies the cached keys of its
+     * range, so an open-ended range would cost as much as the partner's history.
+     */
     public Optional<KeyValue<LocalDate, Integer>> latestOnOrBefore(ReadOnlyKeyValueStore<String, Counts> store,
                                                                   String partnerId, LocalDate day) {
-        try (KeyValueIterator<String, Counts> marks = store.reverseRange(key(partnerId, Integer.MIN_VALUE),
-                key(partnerId, (int) day.toEpochDay()))) {
-            if (!marks.hasNext()) {
-                return Optional.empty();
+        int to = (int) day.toEpochDay();
+        for (int window : WINDOWS_DAYS) {
+            int from = window == Integer.MAX_VALUE ? Integer.MIN_VALUE : to - window;
+            try (KeyValueIterator<String, Counts> marks = store.reverseRange(key(partnerId, from), key(partnerId, to))) {
+                if (marks.hasNext()) {
+                    KeyValue<String, Counts> mark = marks.next();
+                    int epochDay = IndexKeys.parseSortableInt(mark.key.substring(mark.key.length() - 8));
+                    return Optional.of(KeyValue.pair(LocalDate.ofEpochDay(epochDay), mark.value.get(0)));
+                }
             }
-            KeyValue<String, Counts> mark = marks.next();
-            int epochDay = IndexKeys.parseSortableInt(mark.key.substring(mark.key.length() - 8));
-            return Optional.of(KeyValue.pair(LocalDate.ofEpochDay(epochDay), mark.value.get(0)));
+            if (from == Integer.MIN_VALUE) {
+                break;
+            }
+            to = from - 1;
         }
+        return Optional.empty();
     }
+
+    /** The widening windows, in days, of {@link #latestOnOrBefore}. */
+    private static final int[] WINDOWS_DAYS = {31, 366, Integer.MAX_VALUE};
 
     private String key(String partnerId, int day) {
         return partnerId + IndexKeys.SEPARATOR + family + IndexKeys.SEPARATOR + IndexKeys.sortable(day);

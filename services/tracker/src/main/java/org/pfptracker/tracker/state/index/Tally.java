@@ -129,6 +129,11 @@ public record Tally(char family) {
     }
 
     private Counts totalBefore(ReadOnlyKeyValueStore<String, Counts> store, String partnerId, int quarter) {
+        // Most partners change every quarter: the quarter before has its total, one lookup away.
+        Counts previous = store.get(totalKey(partnerId, quarter - 1));
+        if (previous != null) {
+            return previous;
+        }
         try (KeyValueIterator<String, Counts> before = store.reverseRange(totalKey(partnerId, Integer.MIN_VALUE),
                 totalKey(partnerId, quarter - 1))) {
             return before.hasNext() ? before.next().value : Counts.NONE;
