@@ -43,7 +43,7 @@ public final class TrackerSettings {
     public static final Setting VIEW_REFRESH = new Setting("tracker.view.refresh", "50ms",
             "How often the views of partners whose facts changed are materialised again: the longest an applied"
                     + " event waits before a query sees it. Shorter costs more view builds under load.");
-    public static final Setting STATE_MEMORY = new Setting("tracker.state.memory.mb", "256",
+    public static final Setting STATE_MEMORY = new Setting("tracker.state.memory.mb", "1024",
             "Native memory all of this process's RocksDB stores share (block cache, index and filter blocks,"
                     + " memtables), in MiB: bounds what the state stores take outside the Java heap.");
     public static final Setting RECORD_CACHE = new Setting("tracker.record.cache.mb", "64",

@@ -28,7 +28,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        shareBudget(configs.get(BUDGET_CONFIG) instanceof Number budget ? budget.longValue() : 256L << 20);
+        shareBudget(configs.get(BUDGET_CONFIG) instanceof Number budget ? budget.longValue() : 1024L << 20);
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(cache);
         table.setCacheIndexAndFilterBlocks(true);

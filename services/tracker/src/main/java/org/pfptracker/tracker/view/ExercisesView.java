@@ -12,7 +12,8 @@ import java.util.List;
  * @param next the next scheduled exercise starting on or after the as-of date; {@code null} if none
  * @param upcoming scheduled exercises starting on or after the as-of date, soonest first; at most
  *     {@link #LISTED} of them
- * @param past the other exercises, most recent first; at most {@link #LISTED} (the counts cover all)
+ * @param past exercises that began before the as-of date, and those settled before they begin that start no
+ *     later than the last upcoming one listed; most recent first; at most {@link #LISTED} (the counts cover all)
  */
 public record ExercisesView(int scheduled, int conducted, int cancelled, ExerciseView next,
                             List<ExerciseView> upcoming, List<ExerciseView> past) {

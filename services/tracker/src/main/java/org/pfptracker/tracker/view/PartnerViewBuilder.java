@@ -216,7 +216,9 @@ public final class PartnerViewBuilder {
             int end = window == Integer.MAX_VALUE ? Integer.MAX_VALUE : start + window;
             try (KeyValueIterator<String, String> starts = stores.exerciseStarts().range(prefix + IndexKeys.sortable(start),
                     prefix + IndexKeys.sortable(end) + (char) (IndexKeys.SEPARATOR + 1))) {
-                for (; starts.hasNext() && ahead < EXERCISES_SCANNED; ahead++) {
+                // Up to the 20th upcoming one: those settled before they begin are listed among the past ones
+                // when they start no later than that.
+                for (; starts.hasNext() && ahead < EXERCISES_SCANNED && upcoming.size() < ExercisesView.LISTED; ahead++) {
                     viewOf(partnerId, starts.next(), cut).ifPresent(view ->
                             (view.state().equals(ExerciseState.SCHEDULED.name()) ? upcoming : past).add(view));
                 }
