@@ -92,9 +92,13 @@ class TrackerMultiInstanceIT {
     private final List<String> partners = IntStream.range(0, 16)
             .mapToObj(i -> UniqueNames.of("multi") + "-p" + i).toList();
     private final List<SpecificRecord> history = RandomHistory.generate(new Random(4), partners, 12);
+    /** The first day of the pace series asked for (2021-Q4). */
+    private static final LocalDate SERIES_FROM = LocalDate.of(2021, 10, 1);
+
     private final Map<String, PartnerView> expected = new TreeMap<>();
     private final Map<String, PartnerSummaryView> expectedSummaries = new TreeMap<>();
     private final Map<String, ProgrammeView> expectedProgrammes = new TreeMap<>();
+    private final Map<String, org.pfptracker.tracker.view.PaceView> expectedPaces = new TreeMap<>();
     /** The views as first served, to compare with after a stop and a restart. */
     private final Map<String, JsonNode> served = new TreeMap<>();
 
@@ -144,6 +148,7 @@ class TrackerMultiInstanceIT {
             for (String partner : partners) {
                 expected.put(partner, reference.view(partner, AS_OF));
                 expectedSummaries.put(partner, reference.summary(partner, AS_OF));
+                expectedPaces.put(partner, reference.pace(partner, AS_OF, SERIES_FROM).orElseThrow());
                 reference.programme(partner, programmeOf(partner), AS_OF)
                         .ifPresent(programme -> expectedProgrammes.put(partner, programme));
             }
@@ -203,7 +208,7 @@ class TrackerMultiInstanceIT {
         assertThat(expectedProgrammes).as("the history has programmes to ask for").isNotEmpty();
         for (String partner : partners) {
             // Given
-            PaceSeries expectedSeries = PaceSeries.of(expected.get(partner),
+            PaceSeries expectedSeries = PaceSeries.of(partner, AS_OF, expectedPaces.get(partner),
                     new QuarterRange(Quarter.parse("2021-Q4"), Quarter.of(AS_OF)));
             String pace = "/api/v1/partners/" + partner + "/pace?asOf=" + AS_OF + "&from=2021-Q4";
             String programme = "/api/v1/partners/" + partner + "/programmes/" + programmeOf(partner) + "?asOf=" + AS_OF;

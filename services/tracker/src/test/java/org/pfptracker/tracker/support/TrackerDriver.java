@@ -129,6 +129,11 @@ public final class TrackerDriver implements AutoCloseable {
         return builder.view(partnerId, asOf).map(builder::summary).orElse(null);
     }
 
+    /** The pace as the query API builds it for a date, with quarterly flows from the quarter of {@code from}. */
+    public Optional<org.pfptracker.tracker.view.PaceView> pace(String partnerId, LocalDate asOf, LocalDate from) {
+        return builder.pace(partnerId, asOf, from);
+    }
+
     public Optional<ProgrammeView> programme(String partnerId, String programmeId, LocalDate asOf) {
         return builder.programme(partnerId, programmeId, asOf);
     }
