@@ -24,10 +24,6 @@ public final class StateReader {
         return in.readLong();
     }
 
-    public boolean readBoolean() throws IOException {
-        return in.readBoolean();
-    }
-
     public byte[] readBytes() throws IOException {
         java.nio.ByteBuffer buffer = in.readBytes(null);
         byte[] bytes = new byte[buffer.remaining()];

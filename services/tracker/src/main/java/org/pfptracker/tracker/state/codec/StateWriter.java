@@ -23,10 +23,6 @@ public final class StateWriter {
         out.writeLong(value);
     }
 
-    public void writeBoolean(boolean value) throws IOException {
-        out.writeBoolean(value);
-    }
-
     public void writeBytes(byte[] value) throws IOException {
         out.writeBytes(value);
     }

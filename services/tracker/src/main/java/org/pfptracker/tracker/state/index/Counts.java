@@ -91,17 +91,6 @@ public final class Counts {
         return merge(other, (a, b) -> a - b);
     }
 
-    /** The counters whose code lies in {@code [from, to)}. */
-    public Counts slice(int from, int to) {
-        Builder slice = builder();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] >= from && codes[i] < to) {
-                slice.add(codes[i], values[i]);
-            }
-        }
-        return slice.build();
-    }
-
     private Counts merge(Counts other, IntBinaryOperator operator) {
         if (other.isEmpty()) {
             return this;

@@ -21,12 +21,6 @@ public final class IndexKeys {
         return partnerId + SEPARATOR;
     }
 
-    /** The partner a key of a partner-keyed store belongs to. */
-    public static String partnerOf(String key) {
-        int separator = key.indexOf(SEPARATOR);
-        return separator < 0 ? key : key.substring(0, separator);
-    }
-
     public static String sortable(int value) {
         String hex = Integer.toHexString(value ^ Integer.MIN_VALUE);
         return "0".repeat(8 - hex.length()) + hex;

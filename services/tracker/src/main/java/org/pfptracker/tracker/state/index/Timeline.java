@@ -50,18 +50,6 @@ public record Timeline(List<Step> steps) {
         }
     }
 
-    /** The counts this timeline adds as of the end of a day (UTC). */
-    public Counts asOf(LocalDate day) {
-        Counts counts = Counts.NONE;
-        for (Step step : steps) {
-            if (dayOf(step.at()) > day.toEpochDay()) {
-                break;
-            }
-            counts = step.counts();
-        }
-        return counts;
-    }
-
     /** Per day (epoch day), what moving from {@code before} to this timeline changes; no empty days. */
     public Map<Integer, Counts> changesSince(Timeline before) {
         Map<Integer, Counts> changes = new TreeMap<>();
