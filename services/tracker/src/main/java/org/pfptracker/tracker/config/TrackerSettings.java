@@ -49,8 +49,11 @@ public final class TrackerSettings {
     public static final Setting RECORD_CACHE = new Setting("tracker.record.cache.mb", "64",
             "Heap for Kafka Streams' record cache, in MiB: repeated writes to one key within a commit become one"
                     + " RocksDB write and one changelog record. Larger helps a busy catch-up.");
-    public static final Setting COMMIT_INTERVAL = new Setting("tracker.commit.interval", "100ms",
-            "How often a transaction commits: the longest an applied event waits before a query can see it.");
+    public static final Setting COMMIT_INTERVAL = new Setting("tracker.commit.interval", "300ms",
+            "How often the exactly-once transaction commits. Queries read the stores as they are written, so it does"
+                    + " not delay them; it delays read_committed readers of the views and signals topics (the live"
+                    + " feed) and exercise news between tasks. Each commit flushes every store: at 1M events, 100ms"
+                    + " gave 20.7k events/s and a publish-to-query p99 of 189 ms, 300ms 25.6k/s and 126 ms.");
     public static final Setting ACCEPTABLE_RECOVERY_LAG = new Setting("tracker.acceptable.recovery.lag", "10000",
             "Changelog records an instance may lag behind and still be given a store's active task at once"
                     + " (more lag: it warms up first).");
