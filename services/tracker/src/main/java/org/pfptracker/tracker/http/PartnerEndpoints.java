@@ -41,8 +41,8 @@ final class PartnerEndpoints {
         LocalDate asOf = parameters.asOf(today());
         QuarterRange range = parameters.quarters(asOf);
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
-                PaceSeries.of(partnerId, asOf, views.pace(partnerId, asOf, range.from() == null ? null
-                                : LocalDate.of(range.from().year(), (range.from().quarter() - 1) * 3 + 1, 1), stale)
+                PaceSeries.of(partnerId, asOf, views.pace(partnerId, asOf,
+                                range.from() == null ? null : range.from().firstDay(), stale)
                         .orElseThrow(() -> ApiException.unknownPartner(partnerId)), range));
     }
 

@@ -65,6 +65,11 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         return Math.max(count, 0);
     }
 
+    /** Its first day. */
+    public LocalDate firstDay() {
+        return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    }
+
     public boolean isAfter(Quarter other) {
         return compareTo(other) > 0;
     }

@@ -17,9 +17,9 @@ import org.pfptracker.tracker.state.index.Timeline;
 
 /**
  * What is known about one exercise: every schedule stated for it, the earliest report that it took
- * place, the earliest cancellation, and the events applied. Kept by exercise id in
- * {@code exercise-facts}, and a copy under each partner it names ({@code partner-exercises}, key
- * {@code partnerId/exerciseId}), so each partner's figures can be read as of any date.
+ * place, the earliest cancellation, and the events applied. Kept in {@code exercise-facts} (key
+ * {@code hostPartnerId/exerciseId}), and a copy under each partner it names ({@code partner-exercises}, key
+ * {@code partnerId/hostPartnerId/exerciseId}), so each partner's figures can be read as of any date.
  *
  * <p>As of a time: the schedule is the latest stated by then; the participants are those reported in
  * the conduct, else those scheduled, and always the host; the state is CONDUCTED once reported

@@ -194,7 +194,9 @@ public final class PartnerLedger implements EventVisitor<Boolean> {
      */
     public boolean applyExercise(String partnerId, ExerciseFacts after) {
         this.partnerId = partnerId;
-        String key = partnerId + IndexKeys.SEPARATOR + after.exerciseId();
+        // An exercise is its host and its id: two hosts may each have an "ex1" naming this partner.
+        String exercise = ExerciseRules.key(after.hostPartnerId(), after.exerciseId());
+        String key = partnerId + IndexKeys.SEPARATOR + exercise;
         ExerciseFacts stored = exercises.get(key);
         if (after.equals(stored)) {
             return false;
@@ -204,7 +206,7 @@ public final class PartnerLedger implements EventVisitor<Boolean> {
         Tally.FIGURES.add(tally, partnerId, after.figuresFor(partnerId).changesSince(before));
         for (ExerciseFacts.Schedule schedule : after.schedules()) {
             exerciseStarts.putIfAbsent(partnerId + IndexKeys.SEPARATOR + IndexKeys.day(schedule.startsOn())
-                    + IndexKeys.SEPARATOR + after.exerciseId(), after.exerciseId());
+                    + IndexKeys.SEPARATOR + exercise, exercise);
         }
         // The newest event a partner has heard of: events of the exercise from the time it is named in it.
         for (Stamp event : after.events()) {

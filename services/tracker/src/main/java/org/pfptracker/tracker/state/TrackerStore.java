@@ -26,10 +26,13 @@ public record TrackerStore<V>(String name, Serde<V> valueSerde) {
     /** Per statement about a partner: profile, status, priorities. Key: see {@link PartnerFact}. */
     public static final TrackerStore<PartnerFact> PARTNER_FACTS =
             new TrackerStore<>("partner-facts", StateSerde.of(PartnerFact.CODEC));
-    /** Per exercise a partner is named in: the exercise's facts. Key: {@code partnerId/exerciseId}. */
+    /** Per exercise a partner is named in: the exercise's facts. Key: {@code partnerId/hostPartnerId/exerciseId}. */
     public static final TrackerStore<ExerciseFacts> PARTNER_EXERCISES =
             new TrackerStore<>("partner-exercises", StateSerde.of(ExerciseFacts.CODEC));
-    /** Exercises by start date, for every start date ever scheduled. Key: {@code partnerId/<day>/exerciseId}. */
+    /**
+     * Exercises by start date, for every start date ever scheduled. Key: {@code partnerId/<day>/hostPartnerId/exerciseId},
+     * value: {@code hostPartnerId/exerciseId}.
+     */
     public static final TrackerStore<String> EXERCISE_STARTS = new TrackerStore<>("exercise-starts", Serdes.String());
     /** Running totals and day marks, readable as of any day. See {@code Tally} and {@code DayMarks}. */
     public static final TrackerStore<Counts> PARTNER_TALLY =

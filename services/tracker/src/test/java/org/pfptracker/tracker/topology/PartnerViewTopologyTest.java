@@ -198,6 +198,19 @@ class PartnerViewTopologyTest {
     }
 
     @Test
+    void shouldTellApartTwoHostsExercisesOfTheSameId() {
+        // When: Georgia and Armenia each schedule an "ex1" with Moldova
+        tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 9, 1), T0, "republic-of-moldova"),
+                exerciseScheduled("armenia", "ex1", LocalDate.of(2024, 10, 1), T0, "republic-of-moldova"));
+
+        // Then: Moldova takes part in two exercises, each with its own host
+        var exercises = tracker.view("republic-of-moldova", TODAY).exercises();
+        assertThat(exercises.scheduled()).isEqualTo(2);
+        assertThat(exercises.upcoming()).extracting(e -> e.hostPartnerId() + "/" + e.exerciseId())
+                .containsExactly("georgia/ex1", "armenia/ex1");
+    }
+
+    @Test
     void shouldDropAnExerciseFromAPartnerThatDidNotTakePartInTheEnd() {
         // Given
         tracker.publish(exerciseScheduled("georgia", "ex1", LocalDate.of(2024, 3, 1), T0, "georgia", "armenia", "azerbaijan"));
