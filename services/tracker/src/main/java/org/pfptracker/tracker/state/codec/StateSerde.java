@@ -1,6 +1,5 @@
 package org.pfptracker.tracker.state.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.io.BinaryDecoder;
@@ -27,6 +26,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class StateSerde<T> implements Serde<T> {
 
+    /**
+     * Each thread's encoder and decoder, reused: the stream thread encodes and decodes several values per
+     * event, and query threads decode. A value is encoded or decoded whole before the next starts.
+     */
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
     private final byte version;
     private final StateCodec<T> codec;
 
@@ -42,13 +47,13 @@ public final class StateSerde<T> implements Serde<T> {
 
     /** The value's bytes: the format version, then the value. */
     public byte[] encode(T value) {
+        Workspace workspace = WORKSPACE.get();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            bytes.write(version);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
-            codec.write(value, new StateWriter(encoder));
-            encoder.flush();
-            return bytes.toByteArray();
+            workspace.bytes.reset();
+            workspace.bytes.write(version);
+            codec.write(value, workspace.writer);
+            workspace.encoder.flush();
+            return workspace.bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,8 +66,8 @@ public final class StateSerde<T> implements Serde<T> {
                     + " is not readable by this tracker, which reads version " + version);
         }
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, null);
-            return codec.read(new StateReader(decoder));
+            Workspace workspace = WORKSPACE.get();
+            return codec.read(workspace.readerOf(data));
         } catch (IOException e) {
             throw new SerializationException("stored value could not be read: " + e.getMessage(), e);
         }
@@ -76,5 +81,23 @@ public final class StateSerde<T> implements Serde<T> {
     @Override
     public Deserializer<T> deserializer() {
         return (topic, data) -> data == null ? null : decode(data);
+    }
+
+    private static final class Workspace {
+        final ReusableBytes bytes = new ReusableBytes();
+        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        final StateWriter writer = new StateWriter(encoder);
+        private BinaryDecoder decoder;
+        private StateReader reader;
+
+        /** A reader of the value after the version byte; Avro reconfigures its decoder in place. */
+        StateReader readerOf(byte[] data) {
+            BinaryDecoder configured = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, decoder);
+            if (configured != decoder) {
+                decoder = configured;
+                reader = new StateReader(configured);
+            }
+            return reader;
+        }
     }
 }
