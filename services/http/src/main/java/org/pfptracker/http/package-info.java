@@ -1,0 +1,6 @@
+/**
+ * The HTTP layer every pfp server shares. {@code access}: who is calling (an OIDC bearer token, checked
+ * against the issuer's keys) and what they may do. {@code issuer}: the local issuer that lets the
+ * embedded stack run with access control on.
+ */
+package org.pfptracker.http;
