@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -32,15 +33,26 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    static Prepared prepare(Path directory, KafkaConfig config) {
+    /**
+     * Formats {@code directory} if it holds no Kafka data yet, or reads the cluster id it holds.
+     *
+     * @param scramArguments {@code kafka-storage format --add-scram} arguments: the SCRAM users a
+     *                       new directory's metadata starts with (none for an unsecured node)
+     */
+    static Prepared prepare(Path directory, KafkaConfig config, List<String> scramArguments) {
         Path metaProperties = directory.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
         if (Files.exists(metaProperties)) {
             return new Prepared(directory, existingClusterId(metaProperties), false);
         }
         requireEmptyOrAbsent(directory);
         String clusterId = Uuid.randomUuid().toString();
-        format(config, clusterId);
+        format(config, clusterId, scramArguments);
         return new Prepared(directory, clusterId, true);
+    }
+
+    /** Whether {@code directory} holds Kafka data: it was formatted before. */
+    static boolean isFormatted(Path directory) {
+        return Files.exists(directory.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME));
     }
 
     private static String existingClusterId(Path metaProperties) {
@@ -60,12 +72,15 @@ final class DataDirectory {
                 new EmbeddedKafkaException(metaProperties + " has no cluster.id; delete the data directory to start afresh"));
     }
 
-    /** Formatting writes beside whatever is there: refuse a directory that holds something else. */
-    private static void requireEmptyOrAbsent(Path directory) {
+    /**
+     * Formatting writes beside whatever is there: refuse a directory that holds something else than
+     * a secured node's own files, which are written before it is formatted.
+     */
+    static void requireEmptyOrAbsent(Path directory) {
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
-                if (entries.findAny().isPresent()) {
+                if (entries.anyMatch(entry -> !SecuredNode.FILES.contains(entry.getFileName().toString()))) {
                     throw new EmbeddedKafkaException(directory + " is not empty but holds no Kafka data (no "
                             + MetaPropertiesEnsemble.META_PROPERTIES_NAME + "); choose an empty or new data directory");
                 }
@@ -76,7 +91,7 @@ final class DataDirectory {
     }
 
     /** What {@code kafka-storage.sh format --standalone} does for a combined node with this config. */
-    private static void format(KafkaConfig config, String clusterId) {
+    private static void format(KafkaConfig config, String clusterId, List<String> scramArguments) {
         SortedSet<String> directories = new TreeSet<>(config.logDirs());
         directories.add(config.metadataLogDir());
         ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -93,6 +108,8 @@ final class DataDirectory {
                 // --standalone: this node alone is the initial voter of a dynamic quorum.
                 .setHasDynamicQuorum(true)
                 .setInitialControllers(StorageTool.createStandaloneDynamicVoters(config))
+                // --add-scram: users exist from the first start, before anyone could create them.
+                .setScramArguments(scramArguments)
                 .setDirectories(directories);
         try {
             formatter.run();

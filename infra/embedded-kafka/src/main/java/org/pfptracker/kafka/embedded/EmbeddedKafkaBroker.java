@@ -5,6 +5,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -14,6 +17,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Time;
+import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,22 @@ import org.slf4j.LoggerFactory;
  * {@code exactly_once_v2} work; topics are not created automatically. The defaults are in
  * {@code org/pfptracker/kafka/embedded/broker-defaults.properties}.
  *
+ * <p>Secured ({@link EmbeddedKafkaConfig#secured}), clients connect as one of the
+ * {@link org.pfptracker.kafka.embedded.security.KafkaPrincipal principals}:
+ * <pre>{@code
+ * try (EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(EmbeddedKafkaConfig.inDirectory(dir).secured())) {
+ *     String bootstrapServers = kafka.start();
+ *     Map<String, Object> gateway = kafka.clientSecurity().clientConfig(KafkaPrincipal.GATEWAY);
+ *     gateway.put("bootstrap.servers", bootstrapServers);
+ *     ...
+ * }
+ * }</pre>
+ * The first secured start writes random passwords to {@code pfp-kafka-credentials.properties}
+ * (readable by its owner alone) and formats the metadata with a SCRAM user for each; later starts
+ * read them back. Every start makes new TLS material ({@code pfp-kafka-truststore.p12},
+ * {@code pfp-kafka-ca.pem} for clients) and applies the access policy's ACLs. All of it lives in
+ * the data directory.
+ *
  * <p>Kafka handles its fatal errors (e.g. a corrupt metadata log) by halting the JVM, as it would
  * its own process: an application embedding the node shares that fate.
  *
@@ -52,6 +72,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private State state = State.NEW;
     private KafkaRaftServer server;
     private String clusterId;
+    private ClientSecurity clientSecurity;
 
     public EmbeddedKafkaBroker(EmbeddedKafkaConfig config) {
         this.config = config;
@@ -62,8 +83,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *
      * @return the bootstrap servers, e.g. {@code 127.0.0.1:9092}
      * @throws PortInUseException if the broker or controller port is taken
-     * @throws EmbeddedKafkaException if the configuration or the data directory is unusable, or
-     *         the node fails to start
+     * @throws EmbeddedKafkaException if the configuration or the data directory is unusable (e.g. a
+     *         secured node on a directory an unsecured one made), or the node fails to start
      * @throws IllegalStateException if this instance was started before
      */
     public synchronized String start() {
@@ -75,8 +96,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         requireFreePort(config.brokerPort(), "broker", "brokerPort");
         requireFreePort(config.controllerPort(), "controller", "controllerPort");
 
-        KafkaConfig kafkaConfig = kafkaConfig();
-        DataDirectory.Prepared storage = DataDirectory.prepare(config.dataDirectory(), kafkaConfig);
+        Optional<SecuredNode.Prepared> security = config.isSecured()
+                ? Optional.of(SecuredNode.prepare(config))
+                : Optional.empty();
+        KafkaConfig kafkaConfig = kafkaConfig(security.<Map<String, String>>map(SecuredNode.Prepared::serverProperties)
+                .orElse(Map.of()));
+        DataDirectory.Prepared storage = DataDirectory.prepare(config.dataDirectory(), kafkaConfig,
+                security.map(prepared -> prepared.credentials().scramFormatterArguments()).orElse(List.of()));
         LOG.info("Kafka data in {} ({}, cluster id {})", storage.directory(),
                 storage.freshlyFormatted() ? "formatted fresh" : "reusing existing data", storage.clusterId());
 
@@ -85,6 +111,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             starting = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             // Returns once the broker has caught up with the metadata log and is unfenced.
             starting.startup();
+            if (security.isPresent()) {
+                SecuredNode.apply(security.get(), config.bootstrapServers(), config.accessPolicy().orElseThrow());
+            }
         } catch (RuntimeException e) {
             if (starting != null) {
                 stopQuietly(starting, e);
@@ -93,6 +122,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         server = starting;
         clusterId = storage.clusterId();
+        clientSecurity = security.map(SecuredNode.Prepared::clientSecurity).orElse(null);
         state = State.RUNNING;
         LOG.info("Kafka broker ready at {} in {} ms", config.bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startingAt));
@@ -114,6 +144,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("The cluster id is known once the node has started");
         }
         return clusterId;
+    }
+
+    /**
+     * What clients add to their configuration to connect to this secured node as one of the
+     * principals: SASL_SSL, SCRAM-SHA-512 with that principal's password, and the trust store.
+     *
+     * @throws IllegalStateException if the node is not secured, or has not started
+     */
+    public synchronized ClientSecurity clientSecurity() {
+        if (!config.isSecured()) {
+            throw new IllegalStateException("This embedded Kafka node is not secured; see EmbeddedKafkaConfig.secured");
+        }
+        if (clientSecurity == null) {
+            throw new IllegalStateException("The client security settings are known once the node has started");
+        }
+        return clientSecurity;
     }
 
     public EmbeddedKafkaConfig config() {
@@ -164,9 +210,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info("Kafka broker stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
     }
 
-    private KafkaConfig kafkaConfig() {
+    private KafkaConfig kafkaConfig(Map<String, String> security) {
         Properties properties = new Properties();
-        properties.putAll(BrokerProperties.resolve(config));
+        properties.putAll(BrokerProperties.resolve(config, security));
         try {
             return KafkaConfig.fromProps(properties, false);
         } catch (ConfigException e) {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.pfptracker.kafka.embedded.security.AccessPolicy;
 
 /**
  * Where and how the embedded Kafka node runs.
@@ -16,6 +18,10 @@ import java.util.TreeMap;
  *         .withBrokerOverride("log.retention.hours", "24");
  * }</pre>
  *
+ * <p>A node is PLAINTEXT unless {@link #secured(AccessPolicy)}: then every listener is SASL_SSL,
+ * clients authenticate with SCRAM-SHA-512 and the policy's ACLs decide what they may do (see
+ * {@link EmbeddedKafkaBroker#clientSecurity()}).
+ *
  * @param dataDirectory   where Kafka keeps its data; formatted on first use, reused afterwards
  * @param host            the address both listeners bind to and clients connect to
  * @param brokerPort      the port clients connect to ({@code bootstrap.servers})
@@ -24,14 +30,18 @@ import java.util.TreeMap;
  *                        recorded for its quorum)
  * @param brokerOverrides Kafka server properties that replace the defaults in
  *                        {@code broker-defaults.properties}; they may not set what the other
- *                        components decide (listeners, ports, directories, node identity)
+ *                        components decide (listeners, ports, directories, node identity, and
+ *                        the security settings of a secured node)
+ * @param accessPolicy    empty for a PLAINTEXT node without authorisation; otherwise the ACLs the
+ *                        secured node enforces (re-applied at every start)
  */
 public record EmbeddedKafkaConfig(
         Path dataDirectory,
         String host,
         int brokerPort,
         int controllerPort,
-        Map<String, String> brokerOverrides) {
+        Map<String, String> brokerOverrides,
+        Optional<AccessPolicy> accessPolicy) {
 
     /** Loopback only: the local stack is not meant to be reachable from other machines. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +54,7 @@ public record EmbeddedKafkaConfig(
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(brokerOverrides, "brokerOverrides");
+        Objects.requireNonNull(accessPolicy, "accessPolicy");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -54,26 +65,59 @@ public record EmbeddedKafkaConfig(
         }
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         brokerOverrides.forEach(BrokerProperties::requireOverridable);
+        if (accessPolicy.isPresent()) {
+            brokerOverrides.keySet().forEach(BrokerProperties::requireNotSecuritySetting);
+        }
         // Sorted, so that logs and error messages list them predictably.
         brokerOverrides = Collections.unmodifiableSortedMap(new TreeMap<>(brokerOverrides));
     }
 
-    /** The defaults (127.0.0.1, ports 9092 and 9093, no overrides) with data in {@code dataDirectory}. */
+    /** A PLAINTEXT node without authorisation. */
+    public EmbeddedKafkaConfig(Path dataDirectory, String host, int brokerPort, int controllerPort,
+                               Map<String, String> brokerOverrides) {
+        this(dataDirectory, host, brokerPort, controllerPort, brokerOverrides, Optional.empty());
+    }
+
+    /** The defaults (127.0.0.1, ports 9092 and 9093, no overrides, PLAINTEXT) with data in {@code dataDirectory}. */
     public static EmbeddedKafkaConfig inDirectory(Path dataDirectory) {
         return new EmbeddedKafkaConfig(dataDirectory, DEFAULT_HOST, DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT,
                 Map.of());
     }
 
     public EmbeddedKafkaConfig withHost(String newHost) {
-        return new EmbeddedKafkaConfig(dataDirectory, newHost, brokerPort, controllerPort, brokerOverrides);
+        return new EmbeddedKafkaConfig(dataDirectory, newHost, brokerPort, controllerPort, brokerOverrides,
+                accessPolicy);
     }
 
     public EmbeddedKafkaConfig withBrokerPort(int newBrokerPort) {
-        return new EmbeddedKafkaConfig(dataDirectory, host, newBrokerPort, controllerPort, brokerOverrides);
+        return new EmbeddedKafkaConfig(dataDirectory, host, newBrokerPort, controllerPort, brokerOverrides,
+                accessPolicy);
     }
 
     public EmbeddedKafkaConfig withControllerPort(int newControllerPort) {
-        return new EmbeddedKafkaConfig(dataDirectory, host, brokerPort, newControllerPort, brokerOverrides);
+        return new EmbeddedKafkaConfig(dataDirectory, host, brokerPort, newControllerPort, brokerOverrides,
+                accessPolicy);
+    }
+
+    /**
+     * A copy that runs secured: SASL_SSL with SCRAM-SHA-512 on both listeners, TLS material and
+     * passwords made at start in the data directory, and {@code policy}'s ACLs enforced by KRaft's
+     * {@code StandardAuthorizer}. A data directory first used unsecured cannot be secured later (its
+     * metadata has no SCRAM users): use a new one.
+     */
+    public EmbeddedKafkaConfig secured(AccessPolicy policy) {
+        return new EmbeddedKafkaConfig(dataDirectory, host, brokerPort, controllerPort, brokerOverrides,
+                Optional.of(policy));
+    }
+
+    /** {@link #secured(AccessPolicy)} with {@link AccessPolicy#standard()}. */
+    public EmbeddedKafkaConfig secured() {
+        return secured(AccessPolicy.standard());
+    }
+
+    /** Whether clients must authenticate and are held to an access policy. */
+    public boolean isSecured() {
+        return accessPolicy.isPresent();
     }
 
     /** A copy that also sets Kafka server property {@code name} to {@code value}. */
@@ -85,7 +129,7 @@ public record EmbeddedKafkaConfig(
     public EmbeddedKafkaConfig withBrokerOverrides(Map<String, String> overrides) {
         SortedMap<String, String> merged = new TreeMap<>(brokerOverrides);
         merged.putAll(overrides);
-        return new EmbeddedKafkaConfig(dataDirectory, host, brokerPort, controllerPort, merged);
+        return new EmbeddedKafkaConfig(dataDirectory, host, brokerPort, controllerPort, merged, accessPolicy);
     }
 
     /** What clients put in {@code bootstrap.servers}, e.g. {@code 127.0.0.1:9092}. */

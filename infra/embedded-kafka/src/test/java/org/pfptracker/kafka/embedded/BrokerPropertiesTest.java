@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.kafka.embedded.security.ServerSecurity;
+import org.pfptracker.kafka.embedded.security.TlsStores;
 
 class BrokerPropertiesTest {
 
@@ -90,5 +94,39 @@ class BrokerPropertiesTest {
         // Then
         assertThat(kafkaConfig.nodeId()).isEqualTo(BrokerProperties.NODE_ID);
         assertThat(kafkaConfig.logDirs()).containsExactly(Path.of("/var/tmp/pfp-kafka").toString());
+    }
+
+    @Test
+    void shouldSecureEveryListenerOfASecuredNodeInAWayKafkaAccepts() {
+        // Given
+        EmbeddedKafkaConfig secured = CONFIG.secured();
+        TlsStores stores = new TlsStores(Path.of("/var/tmp/pfp-kafka/broker.p12"),
+                Path.of("/var/tmp/pfp-kafka/truststore.p12"), Path.of("/var/tmp/pfp-kafka/ca.pem"), "store-password");
+        Map<String, String> security = ServerSecurity.properties(BrokerProperties.SECURED_BROKER_LISTENER,
+                BrokerProperties.CONTROLLER_LISTENER, stores, "broker-password");
+
+        // When
+        Map<String, String> resolved = BrokerProperties.resolve(secured, security);
+        Properties properties = new Properties();
+        properties.putAll(resolved);
+        KafkaConfig kafkaConfig = KafkaConfig.fromProps(properties, false);
+
+        // Then
+        assertThat(resolved)
+                .containsEntry("listeners", "CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .containsEntry("advertised.listeners", "CLIENT://127.0.0.1:19092")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false");
+        assertThat(kafkaConfig.effectiveListenerSecurityProtocolMap())
+                .containsEntry(ListenerName.normalised("CLIENT"), SecurityProtocol.SASL_SSL)
+                .containsEntry(ListenerName.normalised("CONTROLLER"), SecurityProtocol.SASL_SSL);
+        assertThat(kafkaConfig.saslMechanismInterBrokerProtocol()).isEqualTo("SCRAM-SHA-512");
+    }
+
+    @Test
+    void shouldRefuseToResolveASecuredNodeWithoutItsSecuritySettings() {
+        assertThatThrownBy(() -> BrokerProperties.resolve(CONFIG.secured()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("security settings");
     }
 }

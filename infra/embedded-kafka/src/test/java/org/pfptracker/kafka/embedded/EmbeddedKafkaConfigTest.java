@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.kafka.embedded.security.AccessPolicy;
 
 class EmbeddedKafkaConfigTest {
 
@@ -52,5 +53,35 @@ class EmbeddedKafkaConfigTest {
         assertThat(changed.brokerOverrides())
                 .containsExactly(Map.entry("log.retention.hours", "24"), Map.entry("num.io.threads", "2"));
         assertThat(original.brokerOverrides()).isEmpty();
+    }
+
+    @Test
+    void shouldStaySecuredThroughEveryChange() {
+        // When
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.inDirectory(Path.of("d")).secured()
+                .withBrokerPort(19092)
+                .withHost("localhost")
+                .withBrokerOverride("log.retention.hours", "24");
+
+        // Then
+        assertThat(config.isSecured()).isTrue();
+        assertThat(config.accessPolicy()).contains(AccessPolicy.standard());
+        assertThat(EmbeddedKafkaConfig.inDirectory(Path.of("d")).isSecured()).isFalse();
+    }
+
+    @Test
+    void shouldRejectOverridesOfWhatASecuredNodesSecurityDecides() {
+        // Given
+        EmbeddedKafkaConfig secured = EmbeddedKafkaConfig.inDirectory(Path.of("d")).secured();
+
+        // When / Then
+        assertThatThrownBy(() -> secured.withBrokerOverride("super.users", "User:ANONYMOUS"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("super.users");
+        assertThatThrownBy(() -> EmbeddedKafkaConfig.inDirectory(Path.of("d"))
+                .withBrokerOverride("allow.everyone.if.no.acl.found", "true")
+                .secured())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allow.everyone.if.no.acl.found");
     }
 }

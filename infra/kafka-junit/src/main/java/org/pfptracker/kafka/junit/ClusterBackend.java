@@ -1,6 +1,8 @@
 package org.pfptracker.kafka.junit;
 
+import java.util.Optional;
 import java.util.SortedSet;
+import org.pfptracker.kafka.embedded.security.ClientSecurity;
 
 /** A running cluster as {@link KafkaTestCluster} needs it, whatever started it. */
 interface ClusterBackend extends AutoCloseable {
@@ -10,6 +12,9 @@ interface ClusterBackend extends AutoCloseable {
     SortedSet<Integer> brokerIds();
 
     SortedSet<Integer> runningBrokerIds();
+
+    /** How clients connect to a secured cluster as each principal; empty for a PLAINTEXT one. */
+    Optional<ClientSecurity> clientSecurity();
 
     /** Stops one broker cleanly; throws {@link UnsupportedOperationException} where that cannot work. */
     void stopBroker(int brokerId);

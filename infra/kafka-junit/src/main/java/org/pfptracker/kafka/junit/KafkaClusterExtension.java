@@ -13,9 +13,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Starts real Kafka clusters for tests and injects them as {@link KafkaTestCluster} parameters.
  * Registered by {@link WithKafka}, which is how tests should use it.
  *
- * <p>Clusters live in the root extension store, keyed by broker count and source, so a 1-broker
- * and a 3-broker cluster may run side by side, each started once per JVM and closed when the test
- * run ends; closing fails the run if a cluster recorded an internal fault. After each test class
+ * <p>Clusters live in the root extension store, keyed by broker count, source and security, so a
+ * 1-broker and a 3-broker cluster (or a PLAINTEXT and a secured one) may run side by side, each
+ * started once per JVM and closed when the test run ends; closing fails the run if a cluster
+ * recorded an internal fault. After each test class
  * (and each {@code @Nested} class) brokers it left stopped are started again, and the cluster is
  * checked for faults so that the class that caused one is the class that fails.
  */
@@ -50,30 +51,34 @@ public final class KafkaClusterExtension implements ParameterResolver, AfterAllC
         return context.getRoot().getStore(NAMESPACE);
     }
 
-    /** What identifies a shared cluster: how many brokers, and where they run. */
-    private record ClusterKey(int brokers, ClusterSource source) {
+    /** What identifies a shared cluster: how many brokers, where they run, and whether secured. */
+    private record ClusterKey(int brokers, ClusterSource source, boolean secured) {
 
-        /** The nearest {@link WithKafka} from the test method outwards, or one broker if none. */
+        /** The nearest {@link WithKafka} from the test method outwards, or one PLAINTEXT broker if none. */
         static ClusterKey requestedBy(ExtensionContext context) {
-            int brokers = brokersRequestedBy(context);
+            Optional<WithKafka> annotation = nearestWithKafka(context);
+            int brokers = annotation.map(WithKafka::brokers).orElse(1);
+            boolean secured = annotation.map(WithKafka::secured).orElse(false);
             if (brokers < 1) {
                 throw new ExtensionConfigurationException("@WithKafka(brokers = " + brokers
                         + ") on " + context.getDisplayName() + ": a cluster needs at least one broker");
             }
-            return new ClusterKey(brokers, ClusterSource.configured().forBrokerCount(brokers));
+            ClusterSource source = ClusterSource.configured().forBrokerCount(brokers);
+            // Containers run PLAINTEXT only.
+            return new ClusterKey(brokers, secured ? ClusterSource.KRAFT_TEST_KIT : source, secured);
         }
 
-        private static int brokersRequestedBy(ExtensionContext context) {
+        private static Optional<WithKafka> nearestWithKafka(ExtensionContext context) {
             for (Optional<ExtensionContext> current = Optional.of(context);
                     current.isPresent();
                     current = current.get().getParent()) {
                 Optional<WithKafka> annotation = current.get().getElement()
                         .flatMap(ClusterKey::withKafka);
                 if (annotation.isPresent()) {
-                    return annotation.get().brokers();
+                    return annotation;
                 }
             }
-            return 1;
+            return Optional.empty();
         }
 
         private static Optional<WithKafka> withKafka(AnnotatedElement element) {
@@ -82,7 +87,7 @@ public final class KafkaClusterExtension implements ParameterResolver, AfterAllC
 
         RunningCluster start() {
             ClusterBackend backend = switch (source) {
-                case KRAFT_TEST_KIT -> KitKafkaCluster.start(brokers);
+                case KRAFT_TEST_KIT -> KitKafkaCluster.start(brokers, secured);
                 case TESTCONTAINERS -> TestcontainersKafkaCluster.start();
             };
             return new RunningCluster(new KafkaTestCluster(backend), backend);

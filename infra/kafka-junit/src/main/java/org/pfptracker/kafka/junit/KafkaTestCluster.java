@@ -18,6 +18,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.pfptracker.kafka.embedded.security.AccessPolicy;
+import org.pfptracker.kafka.embedded.security.ClientSecurity;
+import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 
 /**
  * A real Kafka cluster shared by the tests of one JVM, injected by {@link WithKafka}.
@@ -35,6 +38,13 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  *   <li>{@code group.initial.rebalance.delay.ms=0}; a stopped broker is fenced within ~2 s.</li>
  *   <li>Released metadata and protocol versions only, as a production broker offers.</li>
  * </ul>
+ *
+ * <p>A secured cluster ({@code @WithKafka(secured = true)}) speaks SASL_SSL with SCRAM-SHA-512 on
+ * every listener and enforces {@link AccessPolicy#standard()} with KRaft's
+ * {@code StandardAuthorizer}; every {@link KafkaPrincipal} has a SCRAM user with a random password.
+ * {@link #clientConfig(KafkaPrincipal)} connects as one of them; {@link #clientConfig()},
+ * {@link #admin()} and {@link #createTopics} act as the {@link KafkaPrincipal#ADMIN admin}
+ * super-user, so that a test's set-up is the same on both kinds of cluster.
  *
  * <p>The cluster outlives the test: never rely on it being empty, and name topics, groups and
  * application ids with {@link UniqueNames#of(String)}. Tests that stop brokers should not run in
@@ -94,14 +104,61 @@ public final class KafkaTestCluster {
         backend.startBroker(brokerId);
     }
 
-    /** A fresh {@code Map} holding {@code bootstrap.servers}, to which a test adds its client settings. */
+    /**
+     * A fresh {@code Map} holding {@code bootstrap.servers}, to which a test adds its client
+     * settings; on a secured cluster also the settings that connect as the admin super-user.
+     */
     public Map<String, Object> clientConfig() {
+        return backend.clientSecurity().isPresent() ? clientConfig(KafkaPrincipal.ADMIN) : bootstrapOnly();
+    }
+
+    /**
+     * A fresh {@code Map} holding {@code bootstrap.servers} and what connects to this secured
+     * cluster as {@code principal} (SASL_SSL, SCRAM-SHA-512 with its password, the trust store).
+     *
+     * @throws IllegalStateException if the cluster is not secured
+     */
+    public Map<String, Object> clientConfig(KafkaPrincipal principal) {
+        Map<String, Object> config = bootstrapOnly();
+        config.putAll(clientSecurity().forPrincipal(principal));
+        return config;
+    }
+
+    /** Whether clients must authenticate and are held to {@link #accessPolicy()}. */
+    public boolean isSecured() {
+        return backend.clientSecurity().isPresent();
+    }
+
+    /**
+     * The trust store and every principal's password of this secured cluster, e.g. to connect as a
+     * user with a wrong password ({@link ClientSecurity#forUser}).
+     *
+     * @throws IllegalStateException if the cluster is not secured
+     */
+    public ClientSecurity clientSecurity() {
+        return backend.clientSecurity().orElseThrow(() -> new IllegalStateException(
+                "The " + backend + " is not secured; ask for @WithKafka(secured = true)"));
+    }
+
+    /**
+     * The ACLs this secured cluster enforces: {@link AccessPolicy#standard()}.
+     *
+     * @throws IllegalStateException if the cluster is not secured
+     */
+    public AccessPolicy accessPolicy() {
+        if (!isSecured()) {
+            throw new IllegalStateException("The " + backend + " is not secured and enforces no access policy");
+        }
+        return SecuredKit.POLICY;
+    }
+
+    private Map<String, Object> bootstrapOnly() {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return config;
     }
 
-    /** A new admin client for this cluster; the caller closes it. */
+    /** A new admin client for this cluster (the admin super-user's, if secured); the caller closes it. */
     public Admin admin() {
         return Admin.create(clientConfig());
     }

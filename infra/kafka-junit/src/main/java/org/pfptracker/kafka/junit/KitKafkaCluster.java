@@ -3,6 +3,7 @@ package org.pfptracker.kafka.junit;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.test.api.TestKitDefaults;
@@ -20,6 +22,8 @@ import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.apache.kafka.server.fault.FaultHandlerException;
+import org.pfptracker.kafka.embedded.security.ClientSecurity;
+import org.pfptracker.kafka.embedded.security.Credentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,36 +44,52 @@ final class KitKafkaCluster implements ClusterBackend {
     private final SortedSet<Integer> brokerIds;
     private final SortedSet<Integer> stoppedBrokerIds = new TreeSet<>();
     private final boolean combined;
+    private final Optional<ClientSecurity> clientSecurity;
 
-    private KitKafkaCluster(KafkaClusterTestKit kit, String description, boolean combined) {
+    private KitKafkaCluster(KafkaClusterTestKit kit, String description, boolean combined,
+                            Optional<ClientSecurity> clientSecurity) {
         this.kit = kit;
         this.description = description;
         this.combined = combined;
+        this.clientSecurity = clientSecurity;
         this.bootstrapServers = kit.bootstrapServers();
         this.brokerIds = Collections.unmodifiableSortedSet(new TreeSet<>(kit.brokers().keySet()));
     }
 
-    /** Formats and starts a cluster, and returns once every broker is registered and unfenced. */
-    static KitKafkaCluster start(int brokerCount) {
+    /**
+     * Formats and starts a cluster, and returns once every broker is registered and unfenced and,
+     * if {@code secured}, enforces {@link SecuredKit#POLICY}.
+     */
+    static KitKafkaCluster start(int brokerCount, boolean secured) {
         // One broker shares its node with the controller. More brokers get one controller of
         // their own: several combined nodes kill the Raft thread in 4.4.0, and a separate
         // controller keeps the quorum up while tests stop and start brokers.
         boolean combined = brokerCount == 1;
-        String description = combined
+        String description = (combined
                 ? "1-broker KRaft cluster (combined controller+broker)"
-                : brokerCount + "-broker KRaft cluster (separate controller)";
+                : brokerCount + "-broker KRaft cluster (separate controller)")
+                + (secured ? ", secured" : "");
+        Optional<Credentials> credentials = secured ? Optional.of(Credentials.generate()) : Optional.empty();
         Map<String, String> controllerOnly = new TreeMap<>();
         Map<String, String> everyNode = new TreeMap<>();
         BrokerSettings.forBrokerCount(brokerCount).forEach((name, value) ->
                 (!combined && BrokerSettings.isControllerOnly(name) ? controllerOnly : everyNode).put(name, value));
-        TestKitNodes nodes = new TestKitNodes.Builder(releasedBootstrapMetadata())
+        BootstrapMetadata released = releasedBootstrapMetadata();
+        TestKitNodes.Builder nodesBuilder = new TestKitNodes.Builder(
+                        credentials.map(users -> SecuredKit.withUsers(released, users)).orElse(released))
                 .setCombined(combined)
                 .setNumControllerNodes(1)
                 .setNumBrokerNodes(brokerCount)
-                .setPerServerProperties(combined ? Map.of() : Map.of(SEPARATE_CONTROLLER_ID, controllerOnly))
-                .build();
+                .setPerServerProperties(combined ? Map.of() : Map.of(SEPARATE_CONTROLLER_ID, controllerOnly));
+        if (secured) {
+            nodesBuilder.setBrokerSecurityProtocol(SecurityProtocol.SASL_SSL)
+                    .setControllerSecurityProtocol(SecurityProtocol.SASL_SSL);
+        }
+        TestKitNodes nodes = nodesBuilder.build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
         everyNode.forEach(builder::setConfigProp);
+        Optional<SecuredKit> security = credentials.map(users -> SecuredKit.create(nodes, users));
+        security.ifPresent(securedKit -> securedKit.serverProperties().forEach(builder::setConfigProp));
 
         long startedAt = System.nanoTime();
         KafkaClusterTestKit kit;
@@ -79,9 +99,16 @@ final class KitKafkaCluster implements ClusterBackend {
             throw new IllegalStateException("Could not build the " + description, e);
         }
         try {
-            kit.format();
+            if (security.isPresent()) {
+                SecuredKit.format(kit);
+            } else {
+                kit.format();
+            }
             kit.startup();
             kit.waitForReadyBrokers();
+            if (security.isPresent()) {
+                security.get().applyPolicy(kit, SecuredKit.POLICY);
+            }
         } catch (Exception e) {
             closeAfterFailedStart(kit, e);
             if (e instanceof InterruptedException) {
@@ -89,7 +116,8 @@ final class KitKafkaCluster implements ClusterBackend {
             }
             throw new IllegalStateException("Could not start the " + description, e);
         }
-        KitKafkaCluster cluster = new KitKafkaCluster(kit, description, combined);
+        KitKafkaCluster cluster = new KitKafkaCluster(kit, description, combined,
+                security.map(SecuredKit::clientSecurity));
         LOG.info("Started {} in {} ms at {} (data in {})", description,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
                 cluster.bootstrapServers, nodes.baseDirectory());
@@ -125,6 +153,11 @@ final class KitKafkaCluster implements ClusterBackend {
     @Override
     public SortedSet<Integer> brokerIds() {
         return brokerIds;
+    }
+
+    @Override
+    public Optional<ClientSecurity> clientSecurity() {
+        return clientSecurity;
     }
 
     @Override

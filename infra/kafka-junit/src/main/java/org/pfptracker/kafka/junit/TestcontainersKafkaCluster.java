@@ -2,9 +2,11 @@ package org.pfptracker.kafka.junit;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -70,6 +72,12 @@ final class TestcontainersKafkaCluster implements ClusterBackend {
     @Override
     public SortedSet<Integer> runningBrokerIds() {
         return brokerIds();
+    }
+
+    @Override
+    public Optional<ClientSecurity> clientSecurity() {
+        // Secured clusters always come from the test kit.
+        return Optional.empty();
     }
 
     @Override

@@ -38,6 +38,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code apache/kafka} container instead; requests for more than one broker always use the test
  * kit. See {@link KafkaTestCluster} for the broker settings shared by both.
  *
+ * <p>{@code @WithKafka(secured = true)} asks for a cluster that runs as pfp-tracker's secured
+ * clusters do: SASL_SSL with SCRAM-SHA-512 on every listener, KRaft's {@code StandardAuthorizer},
+ * and the ACLs of {@code AccessPolicy.standard()} applied. Clients connect as one of the
+ * principals with {@link KafkaTestCluster#clientConfig(org.pfptracker.kafka.embedded.security.KafkaPrincipal)}.
+ * Secured clusters always come from the test kit, and are shared like the others (a secured and a
+ * PLAINTEXT cluster of the same size may run side by side).
+ *
  * <p>The class is tagged {@code integration}; name it {@code *IT} so that it runs under
  * Failsafe in {@code mvn verify}.
  */
@@ -55,4 +62,10 @@ public @interface WithKafka {
      * without touching the metadata quorum.
      */
     int brokers() default 1;
+
+    /**
+     * Whether clients must authenticate (SASL_SSL, SCRAM-SHA-512) and are held to the standard
+     * access policy's ACLs.
+     */
+    boolean secured() default false;
 }
