@@ -2,6 +2,7 @@ package org.pfptracker.publisher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,13 +70,14 @@ public final class EventPublisher implements AutoCloseable {
     /**
      * Publishes an event with the caller's W3C {@code traceparent}, or none when {@code null}.
      *
-     * @throws IllegalArgumentException at once if the record is not an event of the catalogue
+     * @throws IllegalArgumentException at once if the record is not an event of the catalogue, or if its
+     *     {@code metadata.occurredAt} is before 1970-01-01T00:00:00Z, which no Kafka record timestamp can be
      */
     public CompletableFuture<PublishReceipt> publish(SpecificRecord event, String traceparent) {
         EventCatalogue.EventType type = EventCatalogue.typeOf(event);
         EventMetadata metadata = Events.metadataOf(event);
         ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(type.topic(), null,
-                metadata.getOccurredAt().toEpochMilli(), metadata.getPartnerId(), event);
+                recordTimestamp(metadata), metadata.getPartnerId(), event);
         if (traceparent != null && !traceparent.isBlank()) {
             record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
         }
@@ -94,6 +96,30 @@ public final class EventPublisher implements AutoCloseable {
             receipt.completeExceptionally(new PublishException(metadata.getEventId().toString(), type.topic(), e));
         }
         return receipt;
+    }
+
+    /**
+     * The Kafka record's timestamp: the event time, so that the log's time index and anything reading record
+     * time (a Streams timestamp extractor, {@code offsetsForTimes}, retention) follow when things happened.
+     *
+     * <p>Kafka has no timestamp before 1970 (a negative one means "none"), so such an event is refused
+     * here with a reason rather than with the producer's "Invalid timestamp: -1". Stamping it with the
+     * broker's time instead was the other choice; it would make that one event's record time unlike every
+     * other's, out of order with its partner's, while nothing in Partnership for Peace (1994 onwards)
+     * happened before 1970: such a time is a mistake to report, not a fact to store.
+     */
+    private static long recordTimestamp(EventMetadata metadata) {
+        Instant occurredAt = metadata.getOccurredAt();
+        if (occurredAt.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("Event " + metadata.getEventId() + ": metadata.occurredAt must be at "
+                    + "or after " + Instant.EPOCH + " (a Kafka record timestamp cannot be earlier), was " + occurredAt);
+        }
+        try {
+            return occurredAt.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Event " + metadata.getEventId() + ": metadata.occurredAt is beyond "
+                    + "what a Kafka record timestamp (milliseconds in a long) can hold, was " + occurredAt, e);
+        }
     }
 
     /** Sends whatever is batched and waits for it. */

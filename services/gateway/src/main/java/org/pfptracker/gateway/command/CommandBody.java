@@ -2,11 +2,11 @@ package org.pfptracker.gateway.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -92,37 +93,36 @@ public final class CommandBody {
         return body;
     }
 
-    /** A string that must be present and not blank; returned trimmed. */
+    /**
+     * A string that must be present and hold a visible character; returned in its stored form (see
+     * {@link FreeText}: NFC, trimmed; no control, bidirectional-override or unpaired-surrogate characters). A
+     * limit above 200 characters makes it prose, which may span lines; up to that it is one line.
+     */
     public String requiredText(String name, int maxLength) {
-        JsonNode value = field(name);
-        if (absent(value)) {
-            reject(name, "is required");
-            return null;
-        }
-        return text(name, value, maxLength);
+        return requiredText(name, maxLength, FreeText.Form.forMaxLength(maxLength));
     }
 
-    /** A string that may be absent (null); if present, not blank. Returned trimmed. */
+    /** As {@link #requiredText}, but may be absent ({@code null}). */
     public String optionalText(String name, int maxLength) {
-        JsonNode value = field(name);
-        return absent(value) ? null : text(name, value, maxLength);
+        return optionalText(name, maxLength, FreeText.Form.forMaxLength(maxLength));
     }
 
     /** A partner id in the body; whether the partner is known is for the caller to check. */
     public String requiredPartnerId(String name) {
-        String value = requiredText(name, Integer.MAX_VALUE);
+        // The id's pattern bounds its length, and says so better than a length limit would.
+        String value = requiredText(name, Integer.MAX_VALUE, FreeText.Form.LINE);
         return value == null ? null : matching(name, value, PARTNER_ID, PARTNER_ID_RULE);
     }
 
     /** An activity, exercise, programme or objective id that must be given. */
     public String requiredResourceId(String name) {
-        String value = requiredText(name, Integer.MAX_VALUE);
+        String value = requiredText(name, Integer.MAX_VALUE, FreeText.Form.LINE);
         return value == null ? null : matching(name, value, RESOURCE_ID, RESOURCE_ID_RULE);
     }
 
     /** An activity, exercise or programme id the client may give; {@code null} when it did not. */
     public String optionalResourceId(String name) {
-        String value = optionalText(name, Integer.MAX_VALUE);
+        String value = optionalText(name, Integer.MAX_VALUE, FreeText.Form.LINE);
         return value == null ? null : matching(name, value, RESOURCE_ID, RESOURCE_ID_RULE);
     }
 
@@ -174,7 +174,7 @@ public final class CommandBody {
         boolean valid = true;
         for (int i = 0; i < elements.size(); i++) {
             String element = name + "[" + i + "]";
-            String id = text(element, elements.get(i), Integer.MAX_VALUE);
+            String id = text(element, elements.get(i), Integer.MAX_VALUE, FreeText.Form.LINE);
             if (id != null) {
                 id = matching(element, id, PARTNER_ID, PARTNER_ID_RULE);
             }
@@ -311,7 +311,8 @@ public final class CommandBody {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                reject(name, "is not a field of this command; its fields are " + new TreeSet<>(allowed));
+                // The name is the client's own text: shown escaped and cut short, like any value it sent.
+                reject(ClientValue.shown(name), "is not a field of this command; its fields are " + new TreeSet<>(allowed));
             }
         }
     }
@@ -343,7 +344,8 @@ public final class CommandBody {
             }
             case STRING -> {
                 if (logicalName == null || logicalName.equals("uuid")) {
-                    String text = text(name, value, MAX_SCHEMA_TEXT_LENGTH);
+                    String text = text(name, value, MAX_SCHEMA_TEXT_LENGTH,
+                            FreeText.Form.forMaxLength(MAX_SCHEMA_TEXT_LENGTH));
                     return text == null ? INVALID : logicalName == null ? text : uuid(name, text);
                 }
             }
@@ -419,23 +421,30 @@ public final class CommandBody {
         return INVALID;
     }
 
+    /** A date-time with an offset, within {@link TimeRange}; {@code null} (violation recorded) otherwise. */
     private Instant instant(String name, JsonNode value) {
+        Instant instant = null;
         if (value.isTextual()) {
             try {
-                return OffsetDateTime.parse(value.textValue()).toInstant();
-            } catch (DateTimeParseException e) {
+                instant = OffsetDateTime.parse(value.textValue()).toInstant();
+            } catch (DateTimeException e) {
                 // reported below
             }
         }
-        reject(name, "must be a date-time with a UTC offset, e.g. 2024-05-01T08:00:00Z, was " + shown(value));
-        return null;
+        if (instant == null) {
+            reject(name, "must be a date-time with a UTC offset, e.g. 2024-05-01T08:00:00Z, was " + shown(value));
+            return null;
+        }
+        Optional<String> fault = TimeRange.faultOf(instant);
+        fault.ifPresent(message -> reject(name, message));
+        return fault.isPresent() ? null : instant;
     }
 
     private Object uuid(String name, String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            reject(name, "must be a UUID, was '" + abbreviated(text) + "'");
+            reject(name, "must be a UUID, was '" + ClientValue.shown(text) + "'");
             return INVALID;
         }
     }
@@ -455,14 +464,8 @@ public final class CommandBody {
         if (absent(value)) {
             return null;
         }
-        Instant instant;
-        try {
-            instant = value.isTextual() ? OffsetDateTime.parse(value.textValue()).toInstant() : null;
-        } catch (DateTimeParseException e) {
-            instant = null;
-        }
+        Instant instant = instant(OCCURRED_AT, value);
         if (instant == null) {
-            reject(OCCURRED_AT, "must be a date-time with a UTC offset, e.g. 2024-05-01T08:00:00Z, was " + shown(value));
             return null;
         }
         if (instant.isAfter(request.receivedAt().plus(MAX_CLOCK_SKEW))) {
@@ -496,14 +499,30 @@ public final class CommandBody {
         return elements;
     }
 
-    private String text(String name, JsonNode value, int maxLength) {
+    private String requiredText(String name, int maxLength, FreeText.Form form) {
+        JsonNode value = field(name);
+        if (absent(value)) {
+            reject(name, "is required");
+            return null;
+        }
+        return text(name, value, maxLength, form);
+    }
+
+    private String optionalText(String name, int maxLength, FreeText.Form form) {
+        JsonNode value = field(name);
+        return absent(value) ? null : text(name, value, maxLength, form);
+    }
+
+    /** A string in its stored form (see {@link FreeText}) within the limit; {@code null} (violation recorded) if not. */
+    private String text(String name, JsonNode value, int maxLength, FreeText.Form form) {
         if (!value.isTextual()) {
             reject(name, "must be a string, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
             return null;
         }
-        String text = value.textValue().strip();
-        if (text.isEmpty()) {
-            reject(name, "must not be blank");
+        String text = FreeText.normalised(value.textValue(), form);
+        Optional<String> fault = FreeText.faultOf(text, form);
+        if (fault.isPresent()) {
+            reject(name, fault.get());
             return null;
         }
         if (text.length() > maxLength) {
@@ -515,7 +534,7 @@ public final class CommandBody {
 
     private String matching(String name, String value, Pattern pattern, String rule) {
         if (!pattern.matcher(value).matches()) {
-            reject(name, rule + ", was '" + abbreviated(value) + "'");
+            reject(name, rule + ", was '" + ClientValue.shown(value) + "'");
             return null;
         }
         return value;
@@ -533,29 +552,41 @@ public final class CommandBody {
         return null;
     }
 
+    /** A calendar date within {@link TimeRange}; {@code null} (violation recorded) otherwise. */
     private LocalDate date(String name, JsonNode value) {
+        LocalDate date = null;
         if (value.isTextual()) {
             try {
-                return LocalDate.parse(value.textValue());
-            } catch (DateTimeParseException e) {
+                date = LocalDate.parse(value.textValue());
+            } catch (DateTimeException e) {
                 // reported below
             }
         }
-        reject(name, "must be a date as YYYY-MM-DD, was " + shown(value));
-        return null;
+        if (date == null) {
+            reject(name, "must be a date as YYYY-MM-DD, was " + shown(value));
+            return null;
+        }
+        Optional<String> fault = TimeRange.faultOf(date);
+        fault.ifPresent(message -> reject(name, message));
+        return fault.isPresent() ? null : date;
     }
 
     private static boolean absent(JsonNode value) {
         return value == null || value.isNull();
     }
 
-    /** A value as the client sent it, quoted if a string, for "was ..." in a message. */
+    /**
+     * A value as the client sent it, quoted if a string, for "was ..." in a message. An object or a list is
+     * named, not written out: a structure cut at 80 characters says nothing, and writing one nested a thousand
+     * levels deep only to cut it would be work for nothing.
+     */
     private static String shown(JsonNode value) {
-        return value.isTextual() ? "'" + abbreviated(value.textValue()) + "'" : abbreviated(value.toString());
-    }
-
-    /** Echoing a huge value back would make the problem body as big as the request. */
-    private static String abbreviated(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+        if (value.isTextual()) {
+            return "'" + ClientValue.shown(value.textValue()) + "'";
+        }
+        if (value.isContainerNode()) {
+            return value.isArray() ? "a list" : "an object";
+        }
+        return ClientValue.shown(value.toString());
     }
 }

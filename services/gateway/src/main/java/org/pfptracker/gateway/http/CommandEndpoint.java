@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
+import org.pfptracker.gateway.command.ClientValue;
 import org.pfptracker.gateway.command.CommandBody;
 import org.pfptracker.gateway.command.CommandRequest;
 import org.pfptracker.gateway.command.PartnerCommands;
@@ -85,15 +87,16 @@ final class CommandEndpoint {
         }
         ObjectNode body = requestBody.read(ctx);
         Optional<IdempotencyKey> key = idempotencyKey(ctx);
-        String method = route.method().name();
-        String path = route.pathFor(parameters);
-        UUID eventId = key.map(k -> k.eventIdFor(method, path)).orElseGet(UUID::randomUUID);
+        // The event id of a keyed request is bound to the key and to what was asked (method, path, body).
+        RequestFingerprint fingerprint = key.isPresent()
+                ? RequestFingerprint.of(route.method().name(), route.pathFor(parameters), body) : null;
+        UUID eventId = key.map(k -> k.eventIdFor(fingerprint)).orElseGet(UUID::randomUUID);
 
         SpecificRecord event = route.command().toEvent(new CommandRequest(parameters, body, eventId, clock.instant(), source));
 
         String traceparent = Traceparent.valid(ctx.header(Traceparent.HEADER)).orElse(null);
         CompletableFuture<Answer> answer = key.isPresent()
-                ? publishOnce(key.get(), RequestFingerprint.of(method, path, body), event, traceparent)
+                ? publishOnce(key.get(), fingerprint, event, traceparent)
                 : publish(event, traceparent).thenApply(accepted -> new Answer(accepted, false));
         ctx.future(() -> answer.handleAsync((done, failure) -> {
             respond(ctx, event, done, failure, started);
@@ -112,7 +115,7 @@ final class CommandEndpoint {
                 parameters.put(name, value);
             } else {
                 violations.add(new Violation(name, (partner ? CommandBody.PARTNER_ID_RULE : CommandBody.RESOURCE_ID_RULE)
-                        + ", was '" + value + "'"));
+                        + ", was '" + ClientValue.shown(value) + "'"));
             }
         }
         if (!violations.isEmpty()) {
@@ -124,7 +127,8 @@ final class CommandEndpoint {
 
     private static Optional<IdempotencyKey> idempotencyKey(Context ctx) {
         try {
-            return IdempotencyKey.fromHeader(ctx.header(IdempotencyKey.HEADER));
+            // Every value, not ctx.header's first: a key sent twice is refused, not half read.
+            return IdempotencyKey.fromHeaders(Collections.list(ctx.req().getHeaders(IdempotencyKey.HEADER)));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.withErrors(Problem.MALFORMED_REQUEST, 400, "Malformed Idempotency-Key",
                     e.getMessage(), List.of(new Violation(IdempotencyKey.HEADER, e.getMessage()))));
@@ -132,8 +136,8 @@ final class CommandEndpoint {
     }
 
     /** Publishes unless the same request was seen under this key; then its answer is the answer. */
-    private CompletableFuture<Answer> publishOnce(IdempotencyKey key, String fingerprint, SpecificRecord event,
-                                                  String traceparent) {
+    private CompletableFuture<Answer> publishOnce(IdempotencyKey key, RequestFingerprint fingerprint,
+                                                  SpecificRecord event, String traceparent) {
         IdempotencyStore.Claim<Accepted> claim = answers.claim(key, fingerprint);
         if (claim instanceof IdempotencyStore.Claim.First<Accepted> first) {
             CompletableFuture<Accepted> published = publish(event, traceparent);

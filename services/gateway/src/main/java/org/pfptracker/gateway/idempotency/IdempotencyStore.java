@@ -13,11 +13,15 @@ import java.util.concurrent.CompletableFuture;
  * same answer without publishing again.
  *
  * <p>Bounded twice: an entry is forgotten {@code ttl} after the request was first seen, and when
- * {@code maxKeys} are held the oldest is forgotten to make room. Forgetting is safe: a retry of a
- * forgotten request publishes again under the same, derived event id, which consumers count once; only
- * its offset differs. A request still in flight is remembered too, so a concurrent retry waits for the
- * first attempt's outcome instead of publishing beside it. A failed attempt is forgotten at once, so its
- * retry really tries again. In memory, per gateway instance. Thread-safe.
+ * {@code maxKeys} are held the oldest is forgotten to make room. Forgetting is safe, because the event id
+ * is derived from the key and the request's fingerprint ({@link IdempotencyKey#eventIdFor}), never from
+ * what is stored here: a retry of a forgotten request publishes again under the same event id, which
+ * consumers count once (only its offset differs); the same key on a different request, which this store
+ * would have refused as a {@link Claim.Mismatch}, publishes under another id, so it takes effect rather
+ * than being dropped downstream as a duplicate of the first. A request still in flight is remembered too,
+ * so a concurrent retry waits for the first attempt's outcome instead of publishing beside it. A failed
+ * attempt is forgotten at once, so its retry really tries again. In memory, per gateway instance.
+ * Thread-safe.
  *
  * @param <R> the remembered answer
  */
@@ -39,7 +43,7 @@ public final class IdempotencyStore<R> {
         }
     }
 
-    private record Entry<R>(String fingerprint, Instant expiresAt, CompletableFuture<R> outcome) {
+    private record Entry<R>(RequestFingerprint fingerprint, Instant expiresAt, CompletableFuture<R> outcome) {
     }
 
     private final Duration ttl;
@@ -60,8 +64,8 @@ public final class IdempotencyStore<R> {
         this.clock = clock;
     }
 
-    /** Claims a key for a request with this fingerprint (see {@link RequestFingerprint}). */
-    public synchronized Claim<R> claim(IdempotencyKey key, String fingerprint) {
+    /** Claims a key for a request with this fingerprint. */
+    public synchronized Claim<R> claim(IdempotencyKey key, RequestFingerprint fingerprint) {
         Instant now = clock.instant();
         forgetExpired(now);
         Entry<R> existing = entries.get(key.value());

@@ -103,6 +103,22 @@ class SchemaDerivedFieldsTest {
     }
 
     @Test
+    void shouldHoldAFieldItsMapperDoesNotReadToTheRulesForEveryDateAndText() {
+        // Given: a mapper that leaves plannedStart (a date) and activityId (a string) to the schema
+        Command propose = Command.of("ProposeActivity", ActivityProposed.class, SchemaDerivedFieldsTest::titleAndAreaOnly);
+
+        // When
+        List<Violation> violations = Violations.of(propose, request("{'title': 'Seminar', 'area': 'DEFENCE_REFORM', "
+                + "'plannedStart': '+999999999-12-31', 'activityId': 'pcm\u202E710-2'}", GEORGIA));
+
+        // Then: the same range and text rules as the fields a mapper reads
+        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder("plannedStart", "activityId");
+        assertThat(violations).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("must be from 1970-01-01 to 9999-12-31"))
+                .anySatisfy(m -> assertThat(m).contains("bidirectional control U+202E"));
+    }
+
+    @Test
     void shouldStillRefuseAFieldThatNoSchemaHasAndNameIt() {
         List<Violation> violations = Violations.of(new ActivityCommands().propose(),
                 request("{'title': 'Seminar', 'area': 'DEFENCE_REFORM', 'budgetEuros': 1000}", GEORGIA));

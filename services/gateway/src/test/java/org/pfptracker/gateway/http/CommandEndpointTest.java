@@ -35,6 +35,7 @@ class CommandEndpointTest {
     private static final Duration ANSWER_TIMEOUT = Duration.ofMillis(300);
 
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private final List<SpecificRecord> published = new CopyOnWriteArrayList<>();
     private GatewayHttpServer server;
 
     @AfterEach
@@ -132,9 +133,103 @@ class CommandEndpointTest {
         assertThat(first.headers().firstValue(CommandEndpoint.REPLAYED_HEADER)).isEmpty();
     }
 
+    @Test
+    void shouldAnswer400NamingTheHeaderWhenTheIdempotencyKeyIsSentTwice() {
+        // Given
+        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+
+        // When
+        HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1",
+                "Idempotency-Key", "k-2");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
+        var problem = GatewayClient.json(response);
+        assertThat(problem.get("detail").asText()).contains("Idempotency-Key", "2 times");
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer422NotA500ForAnEventTimeBeforeTheRangeAndPublishNothing() {
+        // Given: before 1970 the event time cannot be a Kafka record timestamp; the far past overflowed a long
+        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+
+        for (String occurredAt : List.of("1969-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+            // When
+            HttpResponse<String> response = client.post(PROPOSALS, json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM', "
+                    + "'occurredAt': '" + occurredAt + "'}"));
+
+            // Then
+            assertThat(response.statusCode()).as(occurredAt).isEqualTo(422);
+            assertThat(GatewayClient.json(response).at("/errors/0/field").asText()).isEqualTo("occurredAt");
+            assertThat(GatewayClient.json(response).at("/errors/0/message").asText()).contains("1970-01-01T00:00:00Z");
+        }
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void shouldGiveARetryWithTheSameBodyTheSameEventIdThroughAGatewayThatForgotTheKey() {
+        // Given: a proposal accepted by a gateway that is then restarted (a new instance, a new store)
+        GatewayClient first = start(Directories.complete("georgia"), acknowledging());
+        var accepted = GatewayClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
+        server.close();
+        GatewayClient restarted = start(Directories.complete("georgia"), acknowledging());
+
+        // When the client retries it
+        HttpResponse<String> retry = restarted.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
+
+        // Then it is published again as the same event about the same activity: a duplicate consumers drop
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.headers().firstValue(CommandEndpoint.REPLAYED_HEADER)).isEmpty();
+        assertThat(GatewayClient.json(retry).get("eventId").asText()).isEqualTo(accepted.get("eventId").asText());
+        assertThat(GatewayClient.json(retry).get("activityId").asText()).isEqualTo(accepted.get("activityId").asText());
+        assertThat(published).extracting(event -> Events.metadataOf(event).getEventId().toString())
+                .containsExactly(accepted.get("eventId").asText(), accepted.get("eventId").asText());
+    }
+
+    @Test
+    void shouldGiveTheSameKeyWithAnotherBodyAnotherEventIdThroughAGatewayThatForgotTheKey() {
+        // Given: a proposal accepted by a gateway that is then restarted (a new instance, a new store)
+        GatewayClient first = start(Directories.complete("georgia"), acknowledging());
+        var accepted = GatewayClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
+        server.close();
+        GatewayClient restarted = start(Directories.complete("georgia"), acknowledging());
+
+        // When the client reuses the key for another command
+        HttpResponse<String> reuse = restarted.post(PROPOSALS, json("{'title': 'Another seminar', "
+                + "'area': 'DEFENCE_REFORM'}"), "Idempotency-Key", "k-1");
+
+        // Then it is a new event (so it takes effect downstream), not a duplicate of the first to be dropped
+        assertThat(reuse.statusCode()).isEqualTo(202);
+        assertThat(GatewayClient.json(reuse).get("eventId").asText()).isNotEqualTo(accepted.get("eventId").asText());
+        assertThat(GatewayClient.json(reuse).get("activityId").asText()).isNotEqualTo(accepted.get("activityId").asText());
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseTheSameKeyWithAnotherBodyWhileTheGatewayRemembersIt() {
+        // Given
+        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
+
+        // When
+        HttpResponse<String> reuse = client.post(PROPOSALS, json("{'title': 'Another seminar', 'area': 'DEFENCE_REFORM'}"),
+                "Idempotency-Key", "k-1");
+
+        // Then
+        assertThat(reuse.statusCode()).isEqualTo(422);
+        assertThat(GatewayClient.json(reuse).get("type").asText()).isEqualTo(Problem.IDEMPOTENCY_KEY_REUSED);
+        assertThat(GatewayClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(published).hasSize(1);
+    }
+
     private GatewayClient start(PartnerDirectory directory, Function<SpecificRecord, CompletableFuture<PublishReceipt>> outcome) {
         EventSink sink = (event, traceparent) -> {
             traceparents.add(traceparent == null ? "none" : traceparent);
+            published.add(event);
             return outcome.apply(event);
         };
         server = GatewayHttpServer.start(new HttpOptions("127.0.0.1", 0, 65536, ANSWER_TIMEOUT, "test"), directory, sink,

@@ -13,6 +13,7 @@ class IdempotencyStoreTest {
 
     private static final Duration TTL = Duration.ofHours(24);
     private static final IdempotencyKey KEY = new IdempotencyKey("k-1");
+    private static final RequestFingerprint FP = new RequestFingerprint("fp");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
 
@@ -20,11 +21,11 @@ class IdempotencyStoreTest {
     void shouldReplayTheFirstAnswerToTheSameRequest() {
         // Given
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
-        Claim<String> first = store.claim(KEY, "fp");
+        Claim<String> first = store.claim(KEY, FP);
         ((Claim.First<String>) first).outcome().complete("202 body");
 
         // When
-        Claim<String> retry = store.claim(KEY, "fp");
+        Claim<String> retry = store.claim(KEY, FP);
 
         // Then
         assertThat(retry).isInstanceOf(Claim.Replay.class);
@@ -34,9 +35,9 @@ class IdempotencyStoreTest {
     @Test
     void shouldLetARetryWaitForTheFirstAttemptStillInFlight() {
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
-        Claim.First<String> first = (Claim.First<String>) store.claim(KEY, "fp");
+        Claim.First<String> first = (Claim.First<String>) store.claim(KEY, FP);
 
-        Claim<String> concurrent = store.claim(KEY, "fp");
+        Claim<String> concurrent = store.claim(KEY, FP);
         assertThat(concurrent).isInstanceOf(Claim.Replay.class);
         assertThat(((Claim.Replay<String>) concurrent).outcome()).isNotDone();
 
@@ -47,45 +48,45 @@ class IdempotencyStoreTest {
     @Test
     void shouldReportTheSameKeyWithADifferentRequestAsAMismatch() {
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
-        store.claim(KEY, "fp");
+        store.claim(KEY, FP);
 
-        assertThat(store.claim(KEY, "another body")).isInstanceOf(Claim.Mismatch.class);
+        assertThat(store.claim(KEY, new RequestFingerprint("another body"))).isInstanceOf(Claim.Mismatch.class);
     }
 
     @Test
     void shouldForgetAFailedAttemptSoThatItsRetryPublishes() {
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
-        Claim.First<String> first = (Claim.First<String>) store.claim(KEY, "fp");
+        Claim.First<String> first = (Claim.First<String>) store.claim(KEY, FP);
 
         first.outcome().completeExceptionally(new IllegalStateException("not enough replicas"));
 
         assertThat(store.size()).isZero();
-        assertThat(store.claim(KEY, "fp")).isInstanceOf(Claim.First.class);
+        assertThat(store.claim(KEY, FP)).isInstanceOf(Claim.First.class);
     }
 
     @Test
     void shouldForgetAKeyOnceItsTimeToLiveHasPassed() {
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
-        ((Claim.First<String>) store.claim(KEY, "fp")).outcome().complete("202 body");
+        ((Claim.First<String>) store.claim(KEY, FP)).outcome().complete("202 body");
 
         clock.advance(TTL.minusSeconds(1));
-        assertThat(store.claim(KEY, "fp")).isInstanceOf(Claim.Replay.class);
+        assertThat(store.claim(KEY, FP)).isInstanceOf(Claim.Replay.class);
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(store.claim(KEY, "fp")).isInstanceOf(Claim.First.class);
+        assertThat(store.claim(KEY, FP)).isInstanceOf(Claim.First.class);
     }
 
     @Test
     void shouldForgetTheOldestKeyWhenFull() {
         IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 2, clock);
-        store.claim(new IdempotencyKey("oldest"), "fp");
-        store.claim(new IdempotencyKey("middle"), "fp");
+        store.claim(new IdempotencyKey("oldest"), FP);
+        store.claim(new IdempotencyKey("middle"), FP);
 
-        store.claim(new IdempotencyKey("newest"), "fp");
+        store.claim(new IdempotencyKey("newest"), FP);
 
         assertThat(store.size()).isEqualTo(2);
-        assertThat(store.claim(new IdempotencyKey("middle"), "fp")).isInstanceOf(Claim.Replay.class);
-        assertThat(store.claim(new IdempotencyKey("oldest"), "fp")).isInstanceOf(Claim.First.class);
+        assertThat(store.claim(new IdempotencyKey("middle"), FP)).isInstanceOf(Claim.Replay.class);
+        assertThat(store.claim(new IdempotencyKey("oldest"), FP)).isInstanceOf(Claim.First.class);
     }
 
     /** A clock the test moves by hand. */

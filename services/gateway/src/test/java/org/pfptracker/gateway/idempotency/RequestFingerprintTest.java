@@ -22,11 +22,24 @@ class RequestFingerprintTest {
     @Test
     void shouldDifferForAnotherValueMethodOrPath() throws Exception {
         JsonNode body = JSON.readTree("{\"title\":\"T\"}");
-        String fingerprint = RequestFingerprint.of("POST", PATH, body);
+        RequestFingerprint fingerprint = RequestFingerprint.of("POST", PATH, body);
 
         assertThat(fingerprint)
                 .isNotEqualTo(RequestFingerprint.of("POST", PATH, JSON.readTree("{\"title\":\"U\"}")))
                 .isNotEqualTo(RequestFingerprint.of("PUT", PATH, body))
                 .isNotEqualTo(RequestFingerprint.of("POST", PATH + "/x", body));
+    }
+
+    @Test
+    void shouldFingerprintABodyNestedAsDeeplyAsTheParserAllows() throws Exception {
+        // Given: as deep as the parser's default limit lets a body be (1000 levels)
+        int depth = 1000;
+        JsonNode deep = JSON.readTree("{\"x\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}");
+
+        // When
+        RequestFingerprint fingerprint = RequestFingerprint.of("POST", PATH, deep);
+
+        // Then: a fingerprint, not a failure (which the gateway would answer with 500)
+        assertThat(fingerprint.sha256()).hasSize(64);
     }
 }

@@ -23,7 +23,8 @@ import org.pfptracker.platform.config.Settings;
 /**
  * Retries with an Idempotency-Key, on a real broker. While the gateway remembers the key a retry is not
  * published again: exactly one record holds the event. A gateway that does not remember it (restarted,
- * or another instance) publishes the retry again under the same event id, which consumers count once.
+ * or another instance) publishes the retry again under the same event id, which consumers count once; and
+ * publishes the same key with another body as another event, which takes effect.
  */
 @WithKafka
 class GatewayIdempotencyIT {
@@ -109,6 +110,29 @@ class GatewayIdempotencyIT {
             assertThat(second.get("offset").asLong()).isNotEqualTo(first.get("offset").asLong());
             assertThat(events.withEventId(first.get("topic").asText(), first.get("partition").asInt(),
                     first.get("eventId").asText())).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldPublishTheKeyReusedForAnotherBodyAsAnotherEventThroughAGatewayThatDoesNotRememberTheKey() {
+        // Given a proposal accepted by the first gateway
+        String partner = join(client, UniqueNames.of("azerbaijan"), UUID.randomUUID().toString());
+        String key = UUID.randomUUID().toString();
+        JsonNode first = GatewayClient.json(client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key));
+
+        // When the client reuses the key for another command, through a gateway that never saw it
+        try (GatewayService restarted = GatewayService.start(settings)) {
+            await().atMost(PATIENCE).until(restarted::isReady);
+            HttpResponse<String> reuse = new GatewayClient(restarted.httpPort()).post(proposals(partner),
+                    json("{'title': 'Another seminar', 'area': 'DEFENCE_REFORM'}"), "Idempotency-Key", key);
+
+            // Then it is another event, written once: the tracker will count it, not drop it as a duplicate
+            assertThat(reuse.statusCode()).isEqualTo(202);
+            JsonNode second = GatewayClient.json(reuse);
+            assertThat(second.get("eventId").asText()).isNotEqualTo(first.get("eventId").asText());
+            assertThat(second.get("activityId").asText()).isNotEqualTo(first.get("activityId").asText());
+            assertThat(events.withEventId(second.get("topic").asText(), second.get("partition").asInt(),
+                    second.get("eventId").asText())).hasSize(1);
         }
     }
 

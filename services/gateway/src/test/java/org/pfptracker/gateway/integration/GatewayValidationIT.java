@@ -175,6 +175,36 @@ class GatewayValidationIT {
     }
 
     @Test
+    void shouldAnswer422NotA500ForAnEventTimeKafkaCannotStampAndForDatesOutsideTheRange() {
+        // Given: before 1970 an event time is no Kafka record timestamp (the publisher refused it: a 500)
+        String body = json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM', 'occurredAt': '1969-07-20T20:17:40Z', "
+                + "'plannedStart': '+999999999-12-31'}");
+
+        // When
+        HttpResponse<String> response = client.post(activities(host), body);
+
+        // Then: both named, and the date no longer wrapped into year 466210 by Avro's int of days
+        assertThat(fields(errorsOf(response, 422))).containsExactlyInAnyOrder("occurredAt", "plannedStart");
+    }
+
+    @Test
+    void shouldAnswer422NamingATitleThatReadsBackwardsOrShowsNothing() {
+        HttpResponse<String> backwards = client.post(activities(host),
+                json("{'title': 'Seminar \u202Eexe.gnp', 'area': 'DEFENCE_REFORM'}"));
+        HttpResponse<String> invisible = client.post(activities(host),
+                json("{'title': '\u200B\u200B\u200B', 'area': 'DEFENCE_REFORM'}"));
+
+        assertThat(errorsOf(backwards, 422)).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("title");
+            assertThat(error.get("message").asText()).contains("bidirectional control U+202E");
+        });
+        assertThat(errorsOf(invisible, 422)).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("title");
+            assertThat(error.get("message").asText()).isEqualTo("must not be blank");
+        });
+    }
+
+    @Test
     void shouldAnswer413ForABodyOverTheLimitWhetherItsLengthIsDeclaredOrNot() throws Exception {
         String huge = json("{'title': '" + "x".repeat(BODY_LIMIT) + "', 'area': 'DEFENCE_REFORM'}");
 
