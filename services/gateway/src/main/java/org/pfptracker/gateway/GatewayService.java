@@ -11,6 +11,8 @@ import org.pfptracker.gateway.http.HttpOptions;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.PartnerDirectory;
 import org.pfptracker.gateway.partner.PartnerDirectoryLoader;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.slf4j.Logger;
@@ -51,7 +53,8 @@ public final class GatewayService implements AutoCloseable {
         // the gateway's own guard comes a little later, only for a receipt that would never come.
         HttpOptions options = new HttpOptions(settings.get(GatewaySettings.HTTP_HOST),
                 settings.getInt(GatewaySettings.HTTP_PORT), settings.getInt(GatewaySettings.MAX_BODY_BYTES),
-                deliveryTimeout.plus(ANSWER_TIMEOUT_MARGIN), settings.get(GatewaySettings.SOURCE));
+                deliveryTimeout.plus(ANSWER_TIMEOUT_MARGIN), settings.get(GatewaySettings.SOURCE),
+                AccessControl.of(AccessConfig.from(settings), "pfp-gateway", settings.get(GatewaySettings.SOURCE)));
         IdempotencyStore<Accepted> answers = new IdempotencyStore<>(settings.getDuration(GatewaySettings.IDEMPOTENCY_TTL),
                 settings.getInt(GatewaySettings.IDEMPOTENCY_MAX_KEYS), Clock.systemUTC());
         Deque<AutoCloseable> running = new ArrayDeque<>();

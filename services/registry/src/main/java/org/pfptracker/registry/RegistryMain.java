@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.pfptracker.http.access.AccessSettings;
 
 /**
  * Runs a registry server on its own until the JVM is stopped: {@code java ... RegistryMain
@@ -25,14 +28,18 @@ public final class RegistryMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> properties = args.length > 0 ? load(Path.of(args[0])) : Map.of();
         RegistryConfig config;
+        AccessSettings access;
         try {
             config = RegistryConfig.load(properties, System.getenv());
+            // Access options as every pfp server reads them: access.* properties, PFP_ACCESS_* variables winning.
+            access = AccessSettings.from(key -> Optional.ofNullable(System.getenv(
+                    "PFP_" + key.toUpperCase(Locale.ROOT).replace('.', '_'))).or(() -> Optional.ofNullable(properties.get(key))));
         } catch (IllegalArgumentException e) {
             System.err.println("Cannot start the schema registry: " + e.getMessage());
             System.exit(2);
             return;
         }
-        SchemaRegistryServer server = SchemaRegistryServer.start(config);
+        SchemaRegistryServer server = SchemaRegistryServer.start(config, access);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

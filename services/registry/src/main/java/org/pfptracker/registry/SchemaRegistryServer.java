@@ -3,6 +3,8 @@ package org.pfptracker.registry;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.util.Objects;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.registry.http.RegistryHttpApi;
 import org.pfptracker.registry.store.SchemaStore;
 import org.slf4j.Logger;
@@ -46,12 +48,22 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * @throws RuntimeException      when Kafka cannot be reached within the store timeout
      */
     public static SchemaRegistryServer start(RegistryConfig config) {
+        return start(config, AccessSettings.off());
+    }
+
+    /**
+     * The same, with access control: reads need any valid token of the issuer, writes (registering,
+     * deleting, changing compatibility) the registry-admin role. {@link #start(RegistryConfig)} runs
+     * without it, and says so in a warning at start: for tests and tools that embed a registry.
+     */
+    public static SchemaRegistryServer start(RegistryConfig config, AccessSettings accessSettings) {
         Objects.requireNonNull(config, "config");
+        AccessControl access = AccessControl.of(accessSettings, "pfp-registry", "anonymous");
         long started = System.nanoTime();
         SchemaStore store = SchemaStore.open(config);
         Javalin http;
         try {
-            http = RegistryHttpApi.create(store).start(config.host(), config.port());
+            http = RegistryHttpApi.create(store, access).start(config.host(), config.port());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -28,12 +28,20 @@ import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.registry.client.CompatibilityLevel;
 import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.RegisteredSchema;
+import org.pfptracker.registry.client.SchemaNotFoundException;
 import org.pfptracker.registry.client.SchemaRegistryClient;
+import org.pfptracker.registry.client.VersionNotFoundException;
 
-/** The schemas topic as the registry's memory: across restarts, and shared by several instances. */
+/**
+ * The schemas topic as the registry's memory: across restarts, and shared by several instances;
+ * deletions too.
+ */
 @WithKafka
 class RegistryDurabilityIT {
 
+    /** An ActivityProposed whose only field is a number: what a hostile user registered once. */
+    private static final Schema RETIRED = new Schema.Parser().parse("{\"type\": \"record\", \"name\": "
+            + "\"ActivityProposed\", \"namespace\": \"org.pfptracker.test\", \"fields\": [{\"name\": \"n\", \"type\": \"long\"}]}");
     private static final String OPTIONAL_FIELD = ", {\"name\": \"note\", \"type\": [\"null\", \"string\"], \"default\": null}";
 
     @Test
@@ -84,6 +92,63 @@ class RegistryDurabilityIT {
             viaSecond.updateSubjectCompatibility("partners-value", CompatibilityLevel.NONE);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(viaFirst.subjectCompatibility("partners-value")).contains(CompatibilityLevel.NONE));
+        }
+    }
+
+    @Test
+    void shouldKeepASoftDeleteAcrossARestartAndShowItOnEveryInstance(KafkaTestCluster kafka) {
+        // Given two instances, and a subject with a version that should never have been registered
+        RegistryConfig config = config(kafka);
+        int retiredId;
+        try (SchemaRegistryServer first = SchemaRegistryServer.start(config);
+                SchemaRegistryServer second = SchemaRegistryServer.start(config)) {
+            SchemaRegistryClient viaFirst = HttpSchemaRegistryClient.forUrls(first.url().toString());
+            SchemaRegistryClient viaSecond = HttpSchemaRegistryClient.forUrls(second.url().toString());
+            viaFirst.updateSubjectCompatibility("activities-value", CompatibilityLevel.NONE);
+            viaFirst.register("activities-value", record("ActivityProposed", ""));
+            retiredId = viaFirst.register("activities-value", RETIRED);
+            viaFirst.updateSubjectCompatibility("activities-value", CompatibilityLevel.BACKWARD_TRANSITIVE);
+
+            // When it is soft-deleted through the first
+            assertThat(viaFirst.deleteSubjectVersion("activities-value", 2, false)).isEqualTo(2);
+
+            // Then the second stops listing it and stops checking against it
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(viaSecond.versions("activities-value")).containsExactly(1));
+            assertThat(viaSecond.register("activities-value", record("ActivityProposed", OPTIONAL_FIELD))).isPositive();
+        }
+
+        // When a new server starts on the same topic
+        try (SchemaRegistryServer restarted = SchemaRegistryServer.start(config)) {
+            SchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(restarted.url().toString());
+
+            // Then the version is still retired, numbering went on past it, and its id still resolves
+            assertThat(client.versions("activities-value")).containsExactly(1, 3);
+            assertThat(client.avroSchemaById(retiredId)).isEqualTo(RETIRED);
+            assertThatThrownBy(() -> client.version("activities-value", 2)).isInstanceOf(VersionNotFoundException.class);
+        }
+    }
+
+    @Test
+    void shouldNotHandOutAPermanentlyDeletedIdAgainAfterARestart(KafkaTestCluster kafka) {
+        // Given the newest schema deleted for good
+        RegistryConfig config = config(kafka);
+        int deletedId;
+        try (SchemaRegistryServer registry = SchemaRegistryServer.start(config)) {
+            SchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(registry.url().toString());
+            client.register("partners-value", record("PartnerJoined", ""));
+            deletedId = client.register("exercises-value", record("ExerciseScheduled", ""));
+            client.deleteSubject("exercises-value", false);
+            client.deleteSubject("exercises-value", true);
+        }
+
+        // When a new server starts on the same topic and a new schema is registered
+        try (SchemaRegistryServer restarted = SchemaRegistryServer.start(config)) {
+            SchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(restarted.url().toString());
+
+            // Then the deleted id is gone, and not given to the new schema
+            assertThatThrownBy(() -> client.schemaById(deletedId)).isInstanceOf(SchemaNotFoundException.class);
+            assertThat(client.register("activities-value", record("ActivityProposed", ""))).isEqualTo(deletedId + 1);
         }
     }
 

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
@@ -91,7 +93,9 @@ public final class TrackerService implements AutoCloseable {
         streams.start();
 
         HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
-                settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC());
+                settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC(),
+                AccessControl.of(AccessConfig.from(settings), "pfp-tracker", "anonymous"),
+                settings.find(TrackerSettings.PEER_SECRET).orElseGet(TrackerService::randomSecret));
         TrackerHttpServer http = null;
         try {
             http = TrackerHttpServer.start(options, TrackerSettings.streamOptions(settings), metrics.registry(),
@@ -165,5 +169,12 @@ public final class TrackerService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + host, e);
         }
+    }
+
+    /** A secret of this process only: forwarding between instances then fails, which one instance never does. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

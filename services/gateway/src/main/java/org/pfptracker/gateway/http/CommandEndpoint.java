@@ -29,6 +29,9 @@ import org.pfptracker.gateway.idempotency.IdempotencyKey;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.idempotency.RequestFingerprint;
 import org.pfptracker.gateway.partner.PartnerDirectory;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessDeniedException;
+import org.pfptracker.http.access.Identity;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
 
@@ -50,6 +53,7 @@ final class CommandEndpoint {
     private final IdempotencyStore<Accepted> answers;
     private final Clock clock;
     private final String source;
+    private final AccessControl access;
     private final Duration answerTimeout;
     private final Executor responder;
 
@@ -60,14 +64,15 @@ final class CommandEndpoint {
      *     never does HTTP work
      */
     CommandEndpoint(PartnerDirectory directory, RequestBody requestBody, EventSink sink,
-                    IdempotencyStore<Accepted> answers, Clock clock, String source, Duration answerTimeout,
-                    Executor responder) {
+                    IdempotencyStore<Accepted> answers, Clock clock, String source, AccessControl access,
+                    Duration answerTimeout, Executor responder) {
         this.directory = directory;
         this.requestBody = requestBody;
         this.sink = sink;
         this.answers = answers;
         this.clock = clock;
         this.source = source;
+        this.access = access;
         this.answerTimeout = answerTimeout;
         this.responder = responder;
     }
@@ -87,12 +92,21 @@ final class CommandEndpoint {
         }
         ObjectNode body = requestBody.read(ctx);
         Optional<IdempotencyKey> key = idempotencyKey(ctx);
-        // The event id of a keyed request is bound to the key and to what was asked (method, path, body).
+        // Who publishes: metadata.source names the client of the caller's token, never what a body claims.
+        Identity caller = AccessControl.identity(ctx);
+        String publisher = access.enabled() ? caller.client() : source;
+        // The event id of a keyed request is bound to the key and to what was asked (method, path, body), by
+        // whom: two clients choosing the same key never share an event.
         RequestFingerprint fingerprint = key.isPresent()
-                ? RequestFingerprint.of(route.method().name(), route.pathFor(parameters), body) : null;
+                ? RequestFingerprint.of(route.method().name(), publisher + " " + route.pathFor(parameters), body) : null;
         UUID eventId = key.map(k -> k.eventIdFor(fingerprint)).orElseGet(UUID::randomUUID);
 
-        SpecificRecord event = route.command().toEvent(new CommandRequest(parameters, body, eventId, clock.instant(), source));
+        SpecificRecord event = route.command().toEvent(new CommandRequest(parameters, body, eventId, clock.instant(),
+                publisher));
+        String refusal = caller.whyNotWrite(event.getSchema().getName(), Events.partnerIdOf(event));
+        if (refusal != null) {
+            throw AccessDeniedException.forbidden("pfp-gateway", refusal);
+        }
 
         String traceparent = Traceparent.valid(ctx.header(Traceparent.HEADER)).orElse(null);
         CompletableFuture<Answer> answer = key.isPresent()

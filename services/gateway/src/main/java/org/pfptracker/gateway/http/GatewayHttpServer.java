@@ -13,9 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pfptracker.gateway.command.InvalidCommandException;
 import org.pfptracker.gateway.command.PartnerConflictException;
+import org.pfptracker.gateway.command.Violation;
 import org.pfptracker.gateway.delivery.EventSink;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.PartnerDirectory;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessDeniedException;
+import org.pfptracker.http.access.AccessRule;
+import org.pfptracker.http.access.IssuerUnavailableException;
+import org.pfptracker.http.access.Role;
+import org.pfptracker.http.server.ProblemErrorHandler;
+import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +62,10 @@ public final class GatewayHttpServer implements AutoCloseable {
                                           IdempotencyStore<Accepted> answers, Clock clock) {
         ExecutorService responder = Executors.newFixedThreadPool(RESPONDER_THREADS, daemonThreads());
         CommandEndpoint endpoint = new CommandEndpoint(directory, new RequestBody(options.maxBodyBytes()), sink, answers,
-                clock, options.source(), options.answerTimeout(), responder);
+                clock, options.source(), options.access(), options.answerTimeout(), responder);
+        AccessControl access = options.access();
+        AccessRule writers = AccessRule.anyOf(Role.WRITER);
+        AccessRule open = AccessRule.open("documents and probes hold no partner data");
         byte[] openApi = OpenApiDocument.load();
         ApiDocsPage docs = ApiDocsPage.load();
         List<String> registered = new CopyOnWriteArrayList<>();
@@ -64,24 +75,40 @@ public final class GatewayHttpServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
                 config.http.prefer405over404 = true;
+                config.jetty.modifyServer(server -> server.setErrorHandler(ProblemErrorHandler.problemJson()));
+                SecurityHeaders.installOn(config.routes);
                 config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
                 config.requestLogger.http(metrics);
                 for (CommandRoute route : CommandRoutes.all(directory)) {
-                    config.routes.addEndpoint(new Endpoint(route.method(), route.path(), ctx -> endpoint.handle(ctx, route)));
+                    config.routes.addEndpoint(new Endpoint(route.method(), route.path(),
+                            access.guard(writers, ctx -> endpoint.handle(ctx, route))));
                 }
-                config.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType(OpenApiDocument.CONTENT_TYPE).result(openApi));
-                config.routes.get("/health/live", ctx -> ctx.json(new Health("UP", directory.size())));
-                config.routes.get("/health/ready", ctx -> readiness(ctx, directory));
-                config.routes.get(GatewayMetrics.PATH, metrics::scrape);
+                config.routes.get(OpenApiDocument.PATH, access.guard(open,
+                        ctx -> ctx.contentType(OpenApiDocument.CONTENT_TYPE).result(openApi)));
+                config.routes.get("/health/live", access.guard(open, ctx -> ctx.json(new Health("UP", directory.size()))));
+                config.routes.get("/health/ready", access.guard(open, ctx -> readiness(ctx, directory)));
+                config.routes.get(GatewayMetrics.PATH, access.guard(AccessRule.anyOf(Role.OPERATOR), metrics::scrape));
                 docs.install(config);
 
                 config.routes.exception(ProblemException.class, (e, ctx) -> {
                     RequestLog.rejected(ctx, e.problem());
                     ProblemResponses.write(ctx, e.problem(), e.retryAfter());
                 });
+                config.routes.exception(AccessDeniedException.class, (e, ctx) -> {
+                    ctx.header("WWW-Authenticate", e.challenge());
+                    Problem problem = Problem.of(Problem.GENERIC, e.status(), e.status() == 401 ? "Unauthorized"
+                            : "Forbidden", e.reason());
+                    RequestLog.rejected(ctx, problem);
+                    ProblemResponses.write(ctx, problem, null);
+                });
+                config.routes.exception(IssuerUnavailableException.class, (e, ctx) -> {
+                    log.warn("Refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    ProblemResponses.write(ctx, Problem.of(Problem.UNAVAILABLE, 503, "Token issuer unavailable",
+                            e.getMessage()), CommandEndpoint.RETRY_AFTER);
+                });
                 config.routes.exception(InvalidCommandException.class, (e, ctx) -> {
                     Problem problem = Problem.withErrors(Problem.INVALID_COMMAND, 422, "Invalid command",
-                            e.violations().size() + " field(s) break the command's rules; see errors", e.violations());
+                            fieldsNamed(e.violations()), e.violations());
                     RequestLog.rejected(ctx, problem);
                     ProblemResponses.write(ctx, problem, null);
                 });
@@ -141,6 +168,12 @@ public final class GatewayHttpServer implements AutoCloseable {
             ctx.header(ProblemResponses.RETRY_AFTER_HEADER, Long.toString(CommandEndpoint.RETRY_AFTER.toSeconds()));
             ctx.status(503).json(new Health("STARTING", directory.size()));
         }
+    }
+
+    /** The detail of a 422: which fields, by name, so the one line a client logs says what to fix. */
+    private static String fieldsNamed(List<Violation> violations) {
+        return "Fields breaking the command's rules: " + violations.stream().map(Violation::field).distinct()
+                .collect(java.util.stream.Collectors.joining(", ")) + "; see errors";
     }
 
     /** A 404 or 405 from the router, unless a handler has already written its own problem. */

@@ -2,6 +2,8 @@ package org.pfptracker.gateway.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessSettings;
 
 /**
  * How the gateway's HTTP API runs.
@@ -10,14 +12,23 @@ import java.util.Objects;
  * @param port port, 0 for a free one
  * @param maxBodyBytes largest command body accepted
  * @param answerTimeout the longest a request waits for Kafka to acknowledge its event
- * @param source what goes into metadata.source of the events published
+ * @param source what goes into metadata.source of the events published when access control is off; with
+ *     it on, the client named in the caller's token
+ * @param access who may call what
  */
-public record HttpOptions(String host, int port, int maxBodyBytes, Duration answerTimeout, String source) {
+public record HttpOptions(String host, int port, int maxBodyBytes, Duration answerTimeout, String source,
+                          AccessControl access) {
+
+    /** Options with access control off, which the server says at start: for tests and tools. */
+    public HttpOptions(String host, int port, int maxBodyBytes, Duration answerTimeout, String source) {
+        this(host, port, maxBodyBytes, answerTimeout, source, AccessControl.of(AccessSettings.off(), "pfp-gateway", source));
+    }
 
     public HttpOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(access, "access");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }

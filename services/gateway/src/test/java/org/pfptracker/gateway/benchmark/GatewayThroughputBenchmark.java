@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.pfptracker.gateway.GatewayService;
+import org.pfptracker.http.access.AccessSettings;
+import org.pfptracker.http.issuer.LocalIssuerServer;
+import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.platform.config.KafkaSettings;
@@ -52,6 +56,8 @@ public final class GatewayThroughputBenchmark {
     private GatewayThroughputBenchmark() {
     }
 
+    private static String writer;
+
     public static void main(String[] args) throws Exception {
         trustOurAvroPackages();
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
@@ -61,10 +67,15 @@ public final class GatewayThroughputBenchmark {
                 .withBrokerPort(freePort()).withControllerPort(freePort()))) {
             String bootstrapServers = kafka.start();
             try (SchemaRegistryServer registry = SchemaRegistryServer.start(
-                    RegistryConfig.forBootstrapServers(bootstrapServers).withPort(0))) {
+                    RegistryConfig.forBootstrapServers(bootstrapServers).withPort(0));
+                 LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", 0, null, Clock.systemUTC())) {
+                // Measured as it runs: every command carries a token the gateway checks.
+                writer = "Bearer " + issuer.issuer().issue(TokenGrant.writer("benchmark"), Duration.ofHours(1));
                 Settings settings = Settings.of(Map.of(
                         KafkaSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers,
                         KafkaSettings.SCHEMA_REGISTRY_URL.key(), registry.url().toString(),
+                        AccessSettings.ISSUER.key(), issuer.issuer().issuer().toString(),
+                        AccessSettings.JWKS_URL.key(), issuer.jwksUrl().toString(),
                         "gateway.http.port", "0"));
                 try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
                     new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
@@ -146,6 +157,7 @@ public final class GatewayThroughputBenchmark {
 
     private static HttpRequest json(String uri, String body) {
         return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+                .header("Authorization", writer)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

@@ -41,7 +41,7 @@ class GatewayIdempotencyIT {
     static void startTheGateway(KafkaTestCluster kafka) {
         settings = TestSystem.prepare(kafka);
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort());
+        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
         events = new EventReader(settings);
         await().atMost(PATIENCE).until(gateway::isReady);
     }
@@ -99,7 +99,7 @@ class GatewayIdempotencyIT {
         // When the client's retry reaches a gateway that never saw the key (a restart, another instance)
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> retry = new GatewayClient(restarted.httpPort())
+            HttpResponse<String> retry = new GatewayClient(restarted.httpPort(), TestSystem.writer())
                     .post(proposals(partner), PROPOSAL, "Idempotency-Key", key);
 
             // Then it is published again, as the same event about the same activity
@@ -123,7 +123,7 @@ class GatewayIdempotencyIT {
         // When the client reuses the key for another command, through a gateway that never saw it
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> reuse = new GatewayClient(restarted.httpPort()).post(proposals(partner),
+            HttpResponse<String> reuse = new GatewayClient(restarted.httpPort(), TestSystem.writer()).post(proposals(partner),
                     json("{'title': 'Another seminar', 'area': 'DEFENCE_REFORM'}"), "Idempotency-Key", key);
 
             // Then it is another event, written once: the tracker will count it, not drop it as a duplicate
@@ -146,7 +146,7 @@ class GatewayIdempotencyIT {
         // When the retry of that join reaches a gateway that learnt the partner from Kafka, not from the key
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> retry = new GatewayClient(restarted.httpPort()).post("/api/v1/partners",
+            HttpResponse<String> retry = new GatewayClient(restarted.httpPort(), TestSystem.writer()).post("/api/v1/partners",
                     joinBody(partner), "Idempotency-Key", key);
 
             // Then it is the same join, not a conflicting second one

@@ -52,7 +52,7 @@ class GatewayPublishingIT {
     static void startTheGateway(KafkaTestCluster kafka) {
         settings = TestSystem.prepare(kafka);
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort());
+        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
         events = new EventReader(settings);
         await().atMost(PATIENCE).until(gateway::isReady);
     }
@@ -92,7 +92,8 @@ class GatewayPublishingIT {
             EventMetadata metadata = event.getMetadata();
             assertThat(metadata.getEventId().toString()).isEqualTo(accepted.get("eventId").asText());
             assertThat(metadata.getPartnerId()).isEqualTo(partner);
-            assertThat(metadata.getSource()).isEqualTo("gateway");
+            // The source is the client of the caller's token, not the gateway's name nor anything in the body.
+            assertThat(metadata.getSource()).isEqualTo(TestSystem.WRITER_CLIENT);
             assertThat(metadata.getCorrelationId()).isEqualTo("c-42");
             assertThat(metadata.getOccurredAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
         });
@@ -175,7 +176,7 @@ class GatewayPublishingIT {
 
             // When
             try (GatewayService second = GatewayService.start(settings)) {
-                GatewayClient secondClient = new GatewayClient(second.httpPort());
+                GatewayClient secondClient = new GatewayClient(second.httpPort(), TestSystem.writer());
                 await().atMost(PATIENCE).until(second::isReady);
 
                 // Then it is ready, knowing the partner

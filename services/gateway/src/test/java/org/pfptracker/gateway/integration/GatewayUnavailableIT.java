@@ -41,7 +41,7 @@ class GatewayUnavailableIT {
     static void startTheGateway(KafkaTestCluster kafka) {
         settings = TestSystem.prepare(kafka, "gateway.delivery.timeout", DELIVERY_TIMEOUT.toMillis() + "ms");
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort());
+        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
         await().atMost(Duration.ofSeconds(30)).until(gateway::isReady);
     }
 

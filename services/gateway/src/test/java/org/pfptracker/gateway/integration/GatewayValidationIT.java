@@ -45,7 +45,7 @@ class GatewayValidationIT {
     static void startTheGatewayWithTwoPartners(KafkaTestCluster kafka) {
         settings = TestSystem.prepare(kafka, "gateway.http.max.body.bytes", Integer.toString(BODY_LIMIT));
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort());
+        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
         await().atMost(Duration.ofSeconds(30)).until(gateway::isReady);
         host = join("georgia");
         guest = join("armenia");
@@ -212,6 +212,7 @@ class GatewayValidationIT {
         HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.httpPort() + activities(host)))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestSystem.writer())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

@@ -19,9 +19,17 @@ public final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client sending no credentials. */
     public GatewayClient(int port) {
+        this(port, null);
+    }
+
+    /** A client sending this Authorization header value with every request that names none of its own. */
+    public GatewayClient(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
     }
 
     /** POSTs JSON, with header name/value pairs. */
@@ -45,8 +53,13 @@ public final class GatewayClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        boolean ownAuthorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (authorization != null && !ownAuthorization) {
+            request.header("Authorization", authorization);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,14 @@
 package org.pfptracker.gateway.support;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.http.access.AccessSettings;
+import org.pfptracker.http.issuer.LocalIssuerServer;
+import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.platform.config.KafkaSettings;
@@ -25,6 +30,8 @@ import org.pfptracker.registry.SchemaRegistryServer;
 public final class TestSystem {
 
     private static final Map<String, SchemaRegistryServer> REGISTRIES = new ConcurrentHashMap<>();
+    /** One token issuer for the JVM: gateways run with access control on, as they do by default. */
+    private static LocalIssuerServer issuer;
 
     private TestSystem() {
     }
@@ -40,6 +47,8 @@ public final class TestSystem {
         values.put(KafkaSettings.SCHEMA_REGISTRY_URL.key(), registryFor(kafka, replication).url().toString());
         values.put(KafkaSettings.TOPIC_REPLICATION_FACTOR.key(), Integer.toString(replication));
         values.put("gateway.http.port", "0");
+        values.put(AccessSettings.ISSUER.key(), issuer().issuer().issuer().toString());
+        values.put(AccessSettings.JWKS_URL.key(), issuer().jwksUrl().toString());
         for (int i = 0; i < overrides.length; i += 2) {
             values.put(overrides[i], overrides[i + 1]);
         }
@@ -52,6 +61,22 @@ public final class TestSystem {
             }
         }
         return settings;
+    }
+
+    /** The client of {@link #writer()}'s token: what events published with it name as their source. */
+    public static final String WRITER_CLIENT = "test-system";
+
+    /** An Authorization header value for an upstream system that may publish every event type. */
+    public static String writer() {
+        return "Bearer " + issuer().issuer().issue(TokenGrant.writer(WRITER_CLIENT), Duration.ofHours(1));
+    }
+
+    private static synchronized LocalIssuerServer issuer() {
+        if (issuer == null) {
+            issuer = LocalIssuerServer.start("127.0.0.1", 0, null, Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "test-issuer-shutdown"));
+        }
+        return issuer;
     }
 
     private static SchemaRegistryServer registryFor(KafkaTestCluster kafka, int replication) {

@@ -22,11 +22,22 @@ public final class AccessControl {
     private final String realm;
     private final TokenVerifier verifier;
     private final Identity unchecked;
+    private final String sessionCookie;
 
-    private AccessControl(String realm, TokenVerifier verifier, Identity unchecked) {
+    private AccessControl(String realm, TokenVerifier verifier, Identity unchecked, String sessionCookie) {
         this.realm = realm;
         this.verifier = verifier;
         this.unchecked = unchecked;
+        this.sessionCookie = sessionCookie;
+    }
+
+    /**
+     * The same, also taking the token from a session cookie on reads ({@code GET}, {@code HEAD}): a browser's
+     * {@code EventSource} cannot send an Authorization header. Never on other methods, so a cross-site form
+     * cannot act with a user's cookie.
+     */
+    public AccessControl withSessionCookie(String name) {
+        return new AccessControl(realm, verifier, unchecked, name);
     }
 
     /**
@@ -40,10 +51,10 @@ public final class AccessControl {
             log.warn("ACCESS CONTROL IS OFF on {}: anyone who can reach it reads every partner and writes any event"
                     + " (access.mode=off). Use it for experiments only.", realm);
             return new AccessControl(realm, null, new Identity("anonymous", uncheckedClient, EnumSet.allOf(Role.class),
-                    null, Set.of(Identity.ANY_EVENT_TYPE)));
+                    null, Set.of(Identity.ANY_EVENT_TYPE)), null);
         }
         log.info("{} accepts bearer tokens from {} for audience '{}'", realm, settings.issuer(), settings.audience());
-        return new AccessControl(realm, new TokenVerifier(settings), null);
+        return new AccessControl(realm, new TokenVerifier(settings), null, null);
     }
 
     public boolean enabled() {
@@ -71,7 +82,11 @@ public final class AccessControl {
         }
         List<String> authorizations = Collections.list(ctx.req().getHeaders("Authorization"));
         if (authorizations.isEmpty()) {
-            throw AccessDeniedException.noToken(realm);
+            String fromCookie = sessionCookie == null || !isRead(ctx) ? null : ctx.cookie(sessionCookie);
+            if (fromCookie == null || fromCookie.isBlank()) {
+                throw AccessDeniedException.noToken(realm);
+            }
+            return verifier.verify(fromCookie, realm);
         }
         if (authorizations.size() > 1) {
             throw AccessDeniedException.invalidRequest(realm, "the request carries " + authorizations.size()
@@ -82,6 +97,21 @@ public final class AccessControl {
             throw AccessDeniedException.invalidRequest(realm, "the Authorization header must use the Bearer scheme");
         }
         return verifier.verify(authorization.substring(BEARER.length()).trim(), realm);
+    }
+
+    /** The token of the request's Authorization header, checked: for a session that keeps it in a cookie. */
+    public String bearerToken(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (verifier == null || authorization == null) {
+            throw AccessDeniedException.invalidRequest(realm, "send the token in an Authorization header");
+        }
+        identify(ctx);
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    private static boolean isRead(Context ctx) {
+        String method = ctx.method().name();
+        return method.equals("GET") || method.equals("HEAD");
     }
 
     /** The caller of a request a guarded route let through. */

@@ -3,12 +3,15 @@ package org.pfptracker.http.access;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * How callers are identified, declared once for every pfp server (tracker, gateway, registry).
+ * How callers are identified, declared once for every pfp server (tracker, gateway, registry). The
+ * options are listed in {@link #OPTIONS} with their defaults and documentation; each server reads them
+ * from its own configuration source through {@link #from(Function)}.
  *
  * @param enabled whether calls need a token; off only when asked for explicitly
  * @param issuer the token issuer ({@code iss}) accepted, e.g. a Keycloak realm's URL
@@ -29,34 +32,44 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
                              String partnerClaim, String eventTypesClaim, String clientClaim, Duration clockSkew,
                              Duration jwksMinRefresh) {
 
-    public static final Setting MODE = new Setting("access.mode", "tokens",
+    /**
+     * One option: its key, its default ({@code null} when it has none) and what it does.
+     *
+     * @param key property name, as {@code pfp config} lists it
+     * @param defaultValue the value when none is given
+     * @param doc one line of documentation
+     */
+    public record Option(String key, String defaultValue, String doc) {
+    }
+
+    public static final Option MODE = new Option("access.mode", "tokens",
             "'tokens': every call needs an OIDC bearer token (JWT) from the configured issuer; 'off' lets anyone"
                     + " call anything, logs a warning at every start, and is for experiments only.");
-    public static final Setting ISSUER = new Setting("access.issuer", null,
-            "The token issuer (iss) accepted, e.g. https://idp.example.org/realms/pfp. pfp local sets its own"
-                    + " local issuer.");
-    public static final Setting JWKS_URL = new Setting("access.jwks.url", null,
+    public static final Option ISSUER = new Option("access.issuer", null,
+            "The token issuer (iss) accepted, e.g. https://idp.example.org/realms/pfp. pfp local runs its own"
+                    + " local issuer when none is given.");
+    public static final Option JWKS_URL = new Option("access.jwks.url", null,
             "Where the issuer's signing keys (JWKS) are; empty to read jwks_uri from the issuer's"
                     + " /.well-known/openid-configuration.");
-    public static final Setting AUDIENCE = new Setting("access.audience", "pfp-tracker",
+    public static final Option AUDIENCE = new Option("access.audience", "pfp-tracker",
             "The audience (aud) every token must name.");
-    public static final Setting ROLES_CLAIM = new Setting("access.claims.roles", "pfp_roles",
+    public static final Option ROLES_CLAIM = new Option("access.claims.roles", "pfp_roles",
             "Claim holding the roles (staff-reader, partner-reader, writer, registry-admin, operator); a dotted"
                     + " path such as realm_access.roles reaches into an object.");
-    public static final Setting PARTNER_CLAIM = new Setting("access.claims.partner", "pfp_partner",
+    public static final Option PARTNER_CLAIM = new Option("access.claims.partner", "pfp_partner",
             "Claim binding a token to one partner: a partner reader reads only it, a writer writes only for it.");
-    public static final Setting EVENT_TYPES_CLAIM = new Setting("access.claims.event-types", "pfp_event_types",
+    public static final Option EVENT_TYPES_CLAIM = new Option("access.claims.event.types", "pfp_event_types",
             "Claim listing the event types a writer may publish (e.g. ActivityProposed), or * for all.");
-    public static final Setting CLIENT_CLAIM = new Setting("access.claims.client", "azp",
+    public static final Option CLIENT_CLAIM = new Option("access.claims.client", "azp",
             "Claim naming the client a token was issued to (client_id is read when it is missing); it becomes"
                     + " metadata.source of the events the client publishes.");
-    public static final Setting CLOCK_SKEW = new Setting("access.clock-skew", "30s",
+    public static final Option CLOCK_SKEW = new Option("access.clock.skew", "30s",
             "Clock difference tolerated when checking a token's exp and nbf.");
-    public static final Setting JWKS_MIN_REFRESH = new Setting("access.jwks.min-refresh", "30s",
+    public static final Option JWKS_MIN_REFRESH = new Option("access.jwks.min.refresh", "30s",
             "Least time between two fetches of the issuer's keys: a token signed with an unknown key id"
                     + " triggers a fetch (keys rotate), no more often than this.");
 
-    public static final List<Setting> ALL = List.of(MODE, ISSUER, JWKS_URL, AUDIENCE, ROLES_CLAIM, PARTNER_CLAIM,
+    public static final List<Option> OPTIONS = List.of(MODE, ISSUER, JWKS_URL, AUDIENCE, ROLES_CLAIM, PARTNER_CLAIM,
             EVENT_TYPES_CLAIM, CLIENT_CLAIM, CLOCK_SKEW, JWKS_MIN_REFRESH);
 
     public AccessSettings {
@@ -67,34 +80,85 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
         Objects.requireNonNull(clientClaim, "clientClaim");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(jwksMinRefresh, "jwksMinRefresh");
-        if (enabled) {
-            Objects.requireNonNull(issuer, "issuer");
+        if (enabled && issuer == null) {
+            throw new IllegalArgumentException("Access control is on (" + MODE.key() + "=tokens) but no issuer is set:"
+                    + " set " + ISSUER.key() + " (environment PFP_ACCESS_ISSUER) to your OpenID Connect issuer, or "
+                    + MODE.key() + "=off for an experiment");
         }
     }
 
     /** The settings for tokens from this issuer, every other option at its default. */
     public static AccessSettings forIssuer(URI issuer, URI jwksUrl) {
-        return from(Settings.of(java.util.Map.of(ISSUER.key(), issuer.toString(),
-                JWKS_URL.key(), jwksUrl == null ? "" : jwksUrl.toString())));
+        return fromMap(Map.of(ISSUER.key(), issuer.toString(), JWKS_URL.key(), jwksUrl == null ? "" : jwksUrl.toString()));
     }
 
-    /** Access control switched off: every call is let through. */
+    /** Access control switched off: every call is let through (and every start says so). */
     public static AccessSettings off() {
-        return from(Settings.of(java.util.Map.of(MODE.key(), "off")));
+        return fromMap(Map.of(MODE.key(), "off"));
     }
 
-    public static AccessSettings from(Settings settings) {
-        String mode = settings.get(MODE);
+    /** From explicit values by key; options not given take their defaults. */
+    public static AccessSettings fromMap(Map<String, String> values) {
+        return from(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    /**
+     * From a configuration source: {@code explicit} gives the value set for a key, if any; blank counts as
+     * not set.
+     *
+     * @throws IllegalArgumentException naming the option when a value is malformed or a required one missing
+     */
+    public static AccessSettings from(Function<String, Optional<String>> explicit) {
+        Function<Option, String> value = option -> explicit.apply(option.key()).map(String::trim)
+                .filter(text -> !text.isEmpty()).orElse(option.defaultValue());
+        String mode = value.apply(MODE);
         boolean enabled = switch (mode) {
             case "tokens" -> true;
             case "off" -> false;
-            default -> throw new org.pfptracker.platform.config.ConfigurationException("Setting '" + MODE.key()
-                    + "' must be 'tokens' or 'off', was '" + mode + "'");
+            default -> throw new IllegalArgumentException("Setting '" + MODE.key() + "' must be 'tokens' or 'off', was '"
+                    + mode + "'");
         };
-        return new AccessSettings(enabled,
-                enabled ? URI.create(settings.get(ISSUER)) : settings.find(ISSUER).map(URI::create).orElse(null),
-                settings.find(JWKS_URL).map(URI::create).orElse(null), settings.get(AUDIENCE),
-                settings.get(ROLES_CLAIM), settings.get(PARTNER_CLAIM), settings.get(EVENT_TYPES_CLAIM),
-                settings.get(CLIENT_CLAIM), settings.getDuration(CLOCK_SKEW), settings.getDuration(JWKS_MIN_REFRESH));
+        String issuer = value.apply(ISSUER);
+        String jwks = value.apply(JWKS_URL);
+        return new AccessSettings(enabled, issuer == null ? null : uri(ISSUER, issuer), jwks == null ? null : uri(JWKS_URL, jwks),
+                value.apply(AUDIENCE), value.apply(ROLES_CLAIM), value.apply(PARTNER_CLAIM), value.apply(EVENT_TYPES_CLAIM),
+                value.apply(CLIENT_CLAIM), duration(CLOCK_SKEW, value.apply(CLOCK_SKEW)),
+                duration(JWKS_MIN_REFRESH, value.apply(JWKS_MIN_REFRESH)));
+    }
+
+    private static URI uri(Option option, String text) {
+        try {
+            URI uri = URI.create(text);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Setting '" + option.key() + "' must be an absolute URL, was '" + text + "'");
+        }
+    }
+
+    /** 250ms, 30s, 5m, 2h, or ISO-8601 (PT30S). */
+    private static Duration duration(Option option, String text) {
+        try {
+            if (text.startsWith("P") || text.startsWith("p")) {
+                return Duration.parse(text);
+            }
+            int unit = 0;
+            while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
+                unit++;
+            }
+            long amount = Long.parseLong(text.substring(0, unit));
+            return switch (text.substring(unit).trim()) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> throw new IllegalArgumentException("unit");
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Setting '" + option.key() + "' must be a duration such as 500ms, 30s or"
+                    + " PT30S, was '" + text + "'");
+        }
     }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.http.issuer.LocalIssuer;
 import org.pfptracker.http.issuer.TokenGrant;
-import org.pfptracker.platform.config.Settings;
 
 /** Tokens checked against keys fetched over HTTP, as from a real issuer. */
 class TokenVerifierTest {
@@ -61,7 +60,7 @@ class TokenVerifierTest {
         Map<String, String> values = new java.util.HashMap<>(Map.of(AccessSettings.ISSUER.key(), issuerUrl.toString(),
                 AccessSettings.JWKS_URL.key(), issuerUrl + "/jwks.json"));
         values.putAll(more);
-        return AccessSettings.from(Settings.of(values));
+        return AccessSettings.fromMap(values);
     }
 
     private JWTClaimsSet.Builder claims() {

@@ -1,13 +1,17 @@
 package org.pfptracker.launcher.bench;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.http.issuer.LocalIssuerServer;
+import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.launcher.UserFacingException;
+import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.reference.ReferencePartner;
@@ -77,7 +81,13 @@ public final class BenchRunner {
             cluster.forgetApplication(countId);
 
             String trackerId = "pfp-bench-tracker-" + runId;
+            // The benchmark's tracker checks tokens as every tracker does, from an issuer of the benchmark's own.
+            LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", 0, null, Clock.systemUTC());
+            String staff = "Bearer " + issuer.issuer().issue(TokenGrant.staffReader(), Duration.ofDays(1));
             Settings trackerSettings = cluster.settings()
+                    .with(AccessConfig.MODE, "tokens")
+                    .with(AccessConfig.ISSUER, issuer.issuer().issuer().toString())
+                    .with(AccessConfig.JWKS_URL, issuer.jwksUrl().toString())
                     .with(TrackerSettings.APPLICATION_ID, trackerId)
                     .with(TrackerSettings.STATE_DIR, workspace.trackerState().toString())
                     // Loopback and any free port: the benchmark's clients are on this machine.
@@ -91,7 +101,7 @@ public final class BenchRunner {
                         started, log);
                 MemoryFootprint memory = MemoryFootprint.measure();
 
-                TrackerApi api = new TrackerApi(tracker.httpPort());
+                TrackerApi api = new TrackerApi(tracker.httpPort(), staff);
                 awaitReady(api);
                 LocalDate asOf = LocalDate.now(ZoneOffset.UTC).minusYears(2);
                 List<BenchReport.Queried> queries = queries(api, partnerIds, asOf);
@@ -100,14 +110,14 @@ public final class BenchRunner {
                 TrackerService stopping = tracker;
                 tracker = null; // closed by the restore, which starts the next one
                 StateRestore.Restarted restarted = StateRestore.run(stopping, trackerSettings, workspace.trackerState(),
-                        partnerIds.get(0));
+                        partnerIds.get(0), staff);
                 tracker = restarted.tracker();
 
                 log.printf("[bench] (8) publish-to-queryable at %,.0f events/s for %d s%n", plan.liveRate(),
                         plan.liveTime().toSeconds());
                 LatencyFigures live;
                 try (EventPublisher publisher = EventPublisher.create(cluster.settings())) {
-                    live = new LiveLatency(publisher, new TrackerApi(tracker.httpPort()), partnerIds)
+                    live = new LiveLatency(publisher, new TrackerApi(tracker.httpPort(), staff), partnerIds)
                             .run(plan.liveRate(), plan.liveTime());
                 }
                 return new BenchReport(LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(),
@@ -118,6 +128,7 @@ public final class BenchRunner {
                 if (tracker != null) {
                     tracker.close();
                 }
+                issuer.close();
                 cluster.forgetApplication(trackerId);
             }
         }
@@ -126,7 +137,7 @@ public final class BenchRunner {
     private List<BenchReport.Queried> queries(TrackerApi api, List<String> partnerIds, LocalDate asOf) {
         List<QueryEndpoint> endpoints = List.of(QueryEndpoint.liveness(), QueryEndpoint.partnerView(partnerIds),
                 QueryEndpoint.partnerViewAsOf(partnerIds, asOf.toString()), QueryEndpoint.partnerList());
-        QueryLoad load = new QueryLoad(api.baseUrl(), plan.clients());
+        QueryLoad load = new QueryLoad(api.baseUrl(), api.authorization(), plan.clients());
         List<BenchReport.Queried> queries = new ArrayList<>();
         for (QueryEndpoint endpoint : endpoints) {
             log.printf("[bench] (6) %d clients query %s for %d s%n", plan.clients(), endpoint.label(),

@@ -26,10 +26,13 @@ final class QueryLoad {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
+    private final String authorization;
     private final List<HttpClient> clients = new ArrayList<>();
 
-    QueryLoad(String baseUrl, int clients) {
+    /** Clients of the server at the URL, each request carrying the Authorization header value. */
+    QueryLoad(String baseUrl, String authorization, int clients) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
         for (int i = 0; i < clients; i++) {
             this.clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(REQUEST_TIMEOUT).build());
@@ -85,7 +88,7 @@ final class QueryLoad {
         long errors = 0;
         for (int request = first; System.nanoTime() < deadline; request++) {
             HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + endpoint.pathOfRequest().apply(request)))
-                    .timeout(REQUEST_TIMEOUT).GET().build();
+                    .timeout(REQUEST_TIMEOUT).header("Authorization", authorization).GET().build();
             long sent = System.nanoTime();
             try {
                 // The body is read to its end: a latency is the whole answer, not its first line.

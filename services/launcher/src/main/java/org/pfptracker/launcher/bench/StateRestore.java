@@ -24,14 +24,14 @@ final class StateRestore {
      *
      * @return the new tracker (the caller closes it) and the times
      */
-    static Restarted run(TrackerService tracker, Settings trackerSettings, Path stateDirectory, String partnerId)
-            throws InterruptedException {
+    static Restarted run(TrackerService tracker, Settings trackerSettings, Path stateDirectory, String partnerId,
+                         String authorization) throws InterruptedException {
         tracker.close();
         BenchWorkspace.delete(stateDirectory);
         long started = System.nanoTime();
         TrackerService restarted = TrackerService.start(trackerSettings);
         try {
-            TrackerApi api = new TrackerApi(restarted.httpPort());
+            TrackerApi api = new TrackerApi(restarted.httpPort(), authorization);
             Duration ready = awaitOk(api, "/health/ready", started);
             Duration partnerView = awaitOk(api, "/api/v1/partners/" + partnerId, started);
             return new Restarted(restarted, new RestoreFigures(ready, partnerView));

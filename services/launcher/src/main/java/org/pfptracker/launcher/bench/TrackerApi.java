@@ -15,15 +15,22 @@ final class TrackerApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
 
-    TrackerApi(int port) {
+    /** The tracker on this port, asked with this Authorization header value. */
+    TrackerApi(int port, String authorization) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
     }
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    String authorization() {
+        return authorization;
     }
 
     /** The status of a GET, or -1 when nothing answered (the server not listening yet). */
@@ -51,6 +58,7 @@ final class TrackerApi {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT).GET().build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Authorization", authorization).GET().build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
@@ -26,6 +27,7 @@ public final class ConfigCommand implements Callable<Integer> {
         all.add(EventSerdes.AUTO_REGISTER_SCHEMAS);
         all.add(EventPublisher.DELIVERY_TIMEOUT);
         all.add(EventPublisher.LINGER);
+        all.addAll(AccessConfig.ALL);
         all.addAll(TrackerSettings.ALL);
         all.addAll(GatewaySettings.ALL);
         all.addAll(SimulatorSettings.ALL);

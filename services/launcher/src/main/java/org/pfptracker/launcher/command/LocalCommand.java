@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.pfptracker.kafka.embedded.PortInUseException;
 import org.pfptracker.launcher.UserFacingException;
 import org.pfptracker.launcher.local.LocalStack;
+import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.BackfillResult;
@@ -59,6 +60,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--gateway-port", defaultValue = "8082", description = "HTTP gateway port (default: ${DEFAULT-VALUE}).")
     int gatewayPort;
 
+    @Option(names = "--issuer-port", defaultValue = "8090",
+            description = "Port of the local token issuer's keys (JWKS), when no access.issuer is configured"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int issuerPort;
+
     @Option(names = "--no-simulate", negatable = true, defaultValue = "true",
             description = "Bring the stack to life with the simulator: the seeded history of 2014 to now (same ids "
                     + "on every start, so a restart counts nothing twice), then live events (default: on). "
@@ -88,7 +94,8 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.println("pfp-tracker: starting the local stack, data in " + data);
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort, gatewayPort),
+            stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort, gatewayPort,
+                            issuerPort),
                     options.load());
         } catch (PortInUseException e) {
             throw new UserFacingException(e.getMessage() + " (another pfp local running? stop it, or choose other ports)");
@@ -146,13 +153,27 @@ public final class LocalCommand implements Callable<Integer> {
                   Schema registry   %s/subjects
                   Tracker API       %s/api/v1/partners/{partnerId}  (docs: %s/docs, metrics: %s/metrics)
                   Gateway API       %s/api/v1  (docs: %s/docs)
-                Try:
-                  curl -s %s/api/v1/partners/ukraine
-                  curl -si %s/api/v1/partners/ukraine/activities -H 'Content-Type: application/json' \\
-                       -d '{"title": "Defence reform seminar", "area": "DEFENCE_REFORM"}'
                 %n""", stack.startUpTime().toMillis() / 1000.0, stack.trackerUrl(), stack.bootstrapServers(),
                 stack.registryUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.gatewayUrl(),
-                stack.gatewayUrl(), stack.trackerUrl(), stack.gatewayUrl());
+                stack.gatewayUrl());
+        stack.tokens().ifPresentOrElse(tokens -> System.out.printf("""
+                Access control is on; the local issuer's tokens work for %d h (new ones at every start):
+                  Sign in as alliance staff (every partner):
+                    %s
+                  Sign in as %s's reader (that partner only):
+                    %s
+                  Tokens for curl (staff, %s's reader, writer, registry admin, operator): source %s
+                Try:
+                  source %s
+                  curl -s %s/api/v1/partners/ukraine -H "Authorization: Bearer $PFP_STAFF_TOKEN"
+                  curl -si %s/api/v1/partners/ukraine/activities -H "Authorization: Bearer $PFP_WRITER_TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"title": "Defence reform seminar", "area": "DEFENCE_REFORM"}'
+                %n""", LocalTokens.LIFETIME.toHours(),
+                LocalTokens.signInLink(stack.trackerUrl(), tokens.staff()), LocalTokens.READER_PARTNER,
+                LocalTokens.signInLink(stack.trackerUrl(), tokens.partnerReader()), LocalTokens.READER_PARTNER,
+                tokens.file(), tokens.file(), stack.trackerUrl(), stack.gatewayUrl()),
+                () -> System.out.println("Access control: tokens from the configured issuer (access.issuer), or off"
+                        + " if access.mode=off.\n"));
     }
 
     private static void deleteRecursively(Path directory) {

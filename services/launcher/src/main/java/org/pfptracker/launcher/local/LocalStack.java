@@ -1,6 +1,7 @@
 package org.pfptracker.launcher.local;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,16 +9,21 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
+import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.schema.SchemaContract;
+import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.ProvisioningReport;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.registry.client.HttpSchemaRegistryClient;
+import org.pfptracker.registry.client.auth.RegistryCredentials;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.slf4j.Logger;
@@ -33,7 +39,16 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where the local stack listens and keeps its data. */
     public record Layout(Path dataDirectory, int kafkaPort, int controllerPort, int registryPort, int trackerPort,
-                         int gatewayPort) {
+                         int gatewayPort, int issuerPort) {
+
+        Path issuerKeyFile() {
+            return dataDirectory.resolve("issuer").resolve("signing-key.jwk");
+        }
+
+        /** The ready tokens, as shell variables: {@code source} it, then {@code curl -H "Authorization: Bearer $PFP_STAFF_TOKEN"}. */
+        public Path tokensFile() {
+            return dataDirectory.resolve("tokens.env");
+        }
 
         Path kafkaDirectory() {
             return dataDirectory.resolve("kafka");
@@ -51,9 +66,10 @@ public final class LocalStack implements AutoCloseable {
     private final int trackerPort;
     private final int gatewayPort;
     private final Duration startUpTime;
+    private final LocalTokens tokens;
 
     private LocalStack(Deque<AutoCloseable> running, Settings settings, String bootstrapServers, String registryUrl,
-                       int trackerPort, int gatewayPort, Duration startUpTime) {
+                       int trackerPort, int gatewayPort, Duration startUpTime, LocalTokens tokens) {
         this.running = running;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
@@ -61,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
         this.trackerPort = trackerPort;
         this.gatewayPort = gatewayPort;
         this.startUpTime = startUpTime;
+        this.tokens = tokens;
     }
 
     /** Starts everything; if any part fails, what was started is stopped again before the error is thrown. */
@@ -68,6 +85,16 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
+            // Access control is on, as everywhere: with no issuer of the user's, the stack issues its own tokens.
+            LocalTokens tokens = null;
+            if (base.get(AccessConfig.MODE).equals("tokens") && base.find(AccessConfig.ISSUER).isEmpty()) {
+                LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", layout.issuerPort(),
+                        layout.issuerKeyFile(), Clock.systemUTC());
+                running.push(issuer);
+                base = base.with(AccessConfig.ISSUER, issuer.issuer().issuer().toString())
+                        .with(AccessConfig.JWKS_URL, issuer.jwksUrl().toString());
+                tokens = LocalTokens.issue(issuer.issuer(), layout.tokensFile());
+            }
             EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(EmbeddedKafkaConfig
                     .inDirectory(layout.kafkaDirectory())
                     .withBrokerPort(layout.kafkaPort())
@@ -78,11 +105,19 @@ public final class LocalStack implements AutoCloseable {
             SchemaRegistryServer registry = SchemaRegistryServer.start(
                     RegistryConfig.forBootstrapServers(bootstrapServers)
                             .withPort(layout.registryPort())
-                            // Held to the project's policy from the first auto-registered schema on.
+                            // Held to the project's policy from the first registered schema on.
                             .withDefaultCompatibility(SchemaContract.POLICY)
-                            .withKafkaOverrides(base.kafkaClientOverrides()));
+                            .withKafkaOverrides(base.kafkaClientOverrides()),
+                    AccessConfig.from(base));
             running.push(registry);
             String registryUrl = registry.url().toString();
+            if (tokens != null) {
+                // Only the administrator registers schemas: the stack registers this build's contract as the
+                // deploy pipeline would ('pfp schemas register'), and its services only look schemas up, with
+                // a token that reads the registry and nothing else.
+                registerContract(registryUrl, tokens.registryAdmin());
+                base = base.with(EventSerdes.AUTO_REGISTER_SCHEMAS, "false").withValues(tokens.registryClientSettings());
+            }
 
             Settings settings = base
                     .with(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
@@ -100,10 +135,20 @@ public final class LocalStack implements AutoCloseable {
             running.push(gateway);
 
             return new LocalStack(running, settings, bootstrapServers, registryUrl, tracker.httpPort(),
-                    gateway.httpPort(), Duration.ofNanos(System.nanoTime() - started));
+                    gateway.httpPort(), Duration.ofNanos(System.nanoTime() - started), tokens);
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
+        }
+    }
+
+    private static void registerContract(String registryUrl, String adminToken) {
+        try (HttpSchemaRegistryClient admin = HttpSchemaRegistryClient.forUrls(registryUrl,
+                RegistryCredentials.bearerToken(adminToken))) {
+            SchemaContract.ContractReport report = new SchemaContract(admin).register();
+            if (!report.passed()) {
+                log.warn("This build's schemas are not all registered: {}", report);
+            }
         }
     }
 
@@ -140,6 +185,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Duration startUpTime() {
         return startUpTime;
+    }
+
+    /** The tokens of the stack's own issuer; empty when the settings name another issuer or access is off. */
+    public java.util.Optional<LocalTokens> tokens() {
+        return java.util.Optional.ofNullable(tokens);
     }
 
     /** What a user needs to know to use the running stack. */

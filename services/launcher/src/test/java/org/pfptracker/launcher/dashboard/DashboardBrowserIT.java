@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.pfptracker.launcher.local.LocalStack;
+import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
@@ -54,7 +55,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startTheStackWithAHistory(@TempDir Path data) throws Exception {
-        stack = LocalStack.start(new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort()),
+        stack = LocalStack.start(new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort()),
                 Settings.of(Map.of()));
         publisher = EventPublisher.create(stack.settings());
         ReferenceDataSeeder.seed(publisher);
@@ -69,6 +70,13 @@ class DashboardBrowserIT {
             assertThat(get("/api/v1/partners/georgia").path("exercises").path("upcoming")).hasSize(1);
         });
         browser = Browser.start(1366, 900);
+        signIn(stack.tokens().orElseThrow().staff());
+    }
+
+    /** Follows a sign-in link as pfp local prints it, and waits until the dashboard shows. */
+    private static void signIn(String token) {
+        browser.driver().get(LocalTokens.signInLink(stack.trackerUrl(), token));
+        await().atMost(PATIENCE).until(() -> "true".equals(browser.script("return document.body.dataset.ready")));
     }
 
     @AfterAll
@@ -199,6 +207,42 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void shouldShowAPartnersReaderThatPartnerOnlyOnEveryPageAndLive() throws Exception {
+        // Given: signed in with the link pfp local prints for ukraine's reader
+        signIn(stack.tokens().orElseThrow().partnerReader());
+        try {
+            // When
+            WebDriver overview = open("/");
+
+            // Then: the overview lists ukraine alone
+            assertThat(overview.findElements(By.cssSelector("#partner-rows tr")))
+                    .extracting(row -> row.getAttribute("data-partner-id")).containsExactly(LocalTokens.READER_PARTNER);
+
+            // When: another partner changes, then ukraine does
+            watch("tr[data-partner-id='" + LocalTokens.READER_PARTNER + "'] td.col-last");
+            DashboardScenario.proposeNow(publisher, "georgia", "not-for-ukraine");
+            DashboardScenario.proposeNow(publisher, LocalTokens.READER_PARTNER, "for-ukraine");
+
+            // Then: ukraine's row moves live, and no other partner ever appears
+            awaitShown("just now");
+            assertThat(overview.findElements(By.cssSelector("#partner-rows tr"))).hasSize(1);
+
+            // When: another partner's page is opened by its address
+            WebDriver other = browser.driver();
+            other.get(stack.trackerUrl() + "/partners/georgia");
+            await().atMost(PATIENCE).until(() -> "true".equals(browser.script("return document.body.dataset.ready")));
+
+            // Then: it is unknown, exactly as a partner that does not exist
+            await().atMost(PATIENCE).until(() -> other.findElement(By.id("error")).isDisplayed());
+            assertThat(other.findElement(By.id("error")).getText()).contains("Nothing is known about partner 'georgia'");
+            assertThat(other.getPageSource()).doesNotContain("Georgia");
+            browser.screenshot(SCREENSHOTS.resolve("partner-reader-other-partner.png"));
+        } finally {
+            signIn(stack.tokens().orElseThrow().staff());
+        }
+    }
+
+    @Test
     void shouldBrowseTheApiDocsOfTheTrackerAndTheGatewayOffline() throws IOException {
         for (String docs : List.of(stack.trackerUrl() + "/docs", stack.gatewayUrl() + "/docs")) {
             // When
@@ -273,7 +317,8 @@ class DashboardBrowserIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.trackerUrl() + path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.trackerUrl() + path))
+                        .header("Authorization", "Bearer " + stack.tokens().orElseThrow().staff()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

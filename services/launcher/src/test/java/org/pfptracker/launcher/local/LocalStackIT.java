@@ -35,7 +35,7 @@ class LocalStackIT {
     @Test
     void shouldServeTheReferencePartnersAndKeepThemAcrossARestartWithoutCountingTwice(@TempDir Path data)
             throws Exception {
-        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort());
+        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
 
         // Given: a fresh stack, seeded
         try (LocalStack stack = LocalStack.start(layout, Settings.of(Map.of()))) {
@@ -79,7 +79,9 @@ class LocalStackIT {
 
     private static JsonNode view(LocalStack stack, String partnerId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(stack.trackerUrl() + "/api/v1/partners/" + partnerId)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(stack.trackerUrl() + "/api/v1/partners/" + partnerId))
+                .header("Authorization", "Bearer " + stack.tokens().orElseThrow().staff()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -28,7 +28,22 @@ public final class KafkaSettings {
     public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, TOPIC_PARTITIONS,
             TOPIC_REPLICATION_FACTOR);
 
+    /**
+     * Options under this prefix go, without it, to every schema registry client and serde, in Confluent's own
+     * keys: e.g. {@code schema.registry.client.bearer.auth.credentials.source=STATIC_TOKEN} with
+     * {@code schema.registry.client.bearer.auth.token}, or {@code basic.auth.credentials.source=USER_INFO} with
+     * {@code basic.auth.user.info} ({@code PFP_SCHEMA_REGISTRY_CLIENT_BEARER_AUTH_TOKEN} as a variable).
+     */
+    public static final String REGISTRY_CLIENT_PREFIX = "schema.registry.client.";
+
     private KafkaSettings() {
+    }
+
+    /** Configuration of a schema registry client: the URL(s) and how it authenticates, in Confluent's keys. */
+    public static Map<String, Object> registryClientConfig(Settings settings) {
+        Map<String, Object> config = new HashMap<>(settings.withPrefix(REGISTRY_CLIENT_PREFIX));
+        config.put("schema.registry.url", settings.get(SCHEMA_REGISTRY_URL));
+        return config;
     }
 
     /** Base configuration for any Kafka client: bootstrap servers plus the operator's client overrides. */

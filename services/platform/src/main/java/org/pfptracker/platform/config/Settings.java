@@ -66,6 +66,16 @@ public final class Settings {
         return new Settings(copy);
     }
 
+    /**
+     * A copy with more explicit values by key, which win over every other source: for option families read
+     * by prefix ({@code kafka.client.*}, {@code schema.registry.client.*}).
+     */
+    public Settings withValues(Map<String, String> more) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.putAll(more);
+        return new Settings(copy);
+    }
+
     public String get(Setting setting) {
         String value = values.getOrDefault(setting.key(), setting.defaultValue());
         if (value == null || value.isBlank()) {

@@ -35,8 +35,8 @@ public final class EventSerdes {
 
     /** Serde configuration for event values, from the process settings. */
     public static Map<String, Object> config(Settings settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", settings.get(KafkaSettings.SCHEMA_REGISTRY_URL));
+        // The URL and how the registry client authenticates (Confluent's keys, so Confluent's serde reads them too).
+        Map<String, Object> config = new HashMap<>(KafkaSettings.registryClientConfig(settings));
         config.put("auto.register.schemas", settings.get(AUTO_REGISTER_SCHEMAS));
         config.put("specific.avro.reader", "true");
         config.put("value.subject.name.strategy", SUBJECT_NAME_STRATEGY);

@@ -32,6 +32,7 @@ import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.IncompatibleSchemaException;
+import org.pfptracker.registry.client.RegisteredSchema;
 import org.pfptracker.registry.client.SchemaRegistryClient;
 import org.pfptracker.registry.serde.GenericAvroSerde;
 
@@ -48,8 +49,9 @@ class SchemaEvolutionIT {
 
     @BeforeAll
     static void startRegistry(KafkaTestCluster kafka) {
+        // As pfp local starts it: held to the policy from the first schema on.
         registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
+                .withPort(0).withTopic(UniqueNames.of("_schemas")).withDefaultCompatibility(SchemaContract.POLICY));
         client = HttpSchemaRegistryClient.forUrls(registry.url().toString());
     }
 
@@ -158,11 +160,13 @@ class SchemaEvolutionIT {
         // When
         SchemaContract.ContractReport report = clash.register();
 
-        // Then: nothing registered, the incompatible subject named with the registry's reasons
-        assertThat(report.compatible()).isFalse();
+        // Then: nothing registered, the incompatible subject named with the registry's reasons, and its
+        // version with the numeric title named as one this project never released
+        assertThat(report.passed()).isFalse();
         assertThat(report.subjects()).extracting(SchemaContract.SubjectStatus::outcome)
                 .containsExactly(Outcome.NEW, Outcome.INCOMPATIBLE);
         assertThat(report.subjects().get(1).messages()).isNotEmpty();
+        assertThat(report.subjects().get(1).foreignVersions()).extracting(RegisteredSchema::version).containsExactly(1);
         assertThat(client.subjects()).doesNotContain(fresh.subject());
     }
 

@@ -51,6 +51,21 @@ public enum CompatibilityLevel {
     }
 
     /**
+     * Whether this level refuses every change that {@code other} refuses: it checks at least the
+     * same directions (new reads old, old reads new) against at least the same versions (all of them
+     * when {@code other} is transitive). This is a partial order: FULL_TRANSITIVE is at least as
+     * strict as every level, NONE only as strict as NONE, and BACKWARD and FORWARD are each not as
+     * strict as the other.
+     *
+     * @param other the level to compare with, e.g. a policy a subject must be held to
+     */
+    public boolean isAtLeastAsStrictAs(CompatibilityLevel other) {
+        return (newReadsOld || !other.newReadsOld)
+                && (oldReadsNew || !other.oldReadsNew)
+                && (transitive || !other.transitive);
+    }
+
+    /**
      * Parses a level as the REST API spells it; case does not matter, as with Confluent's server.
      *
      * @return the level, or empty when the text names none

@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.pfptracker.registry.client.auth.RegistryCredentials;
+import org.pfptracker.registry.client.auth.internals.RequestAuthorizer;
+import org.pfptracker.registry.client.auth.internals.RequestAuthorizers;
+import org.pfptracker.registry.client.auth.internals.Secrets;
 import org.pfptracker.registry.client.protocol.CompatibilityCheckResponse;
 import org.pfptracker.registry.client.protocol.ConfigResponse;
 import org.pfptracker.registry.client.protocol.ConfigUpdateRequest;
@@ -42,8 +46,15 @@ import org.slf4j.LoggerFactory;
  * registry's verdict and is not asked again elsewhere. Writes may be repeated safely this way:
  * registering the same schema twice gives the same id.
  *
+ * <p>Every request carries the {@code Authorization} header of the configured
+ * {@link SchemaRegistryClientConfig#credentials() credentials}: Basic, a static bearer token, or an
+ * OAuth token fetched from the token endpoint and renewed before it expires. A 401 becomes a
+ * {@link RegistryAuthenticationException} and a 403 a {@link RegistryAuthorizationException}, with the
+ * server's reason and challenge; no secret ever reaches a message, a log line or {@link #toString()}.
+ *
  * <p>Caches, unbounded because a registry holds few schemas and they never change: id to schema
- * text and parsed schema; (subject, schema text) to id and to the looked-up version.
+ * text and parsed schema; (subject, schema text) to id and to the looked-up version. Only a deletion
+ * changes what a subject holds; a deletion through this client drops the subject's entries.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -52,6 +63,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     private final SchemaRegistryClientConfig config;
     private final HttpClient http;
+    private final RequestAuthorizer authorizer;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final AtomicInteger preferredUrl = new AtomicInteger();
@@ -66,8 +78,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.config = Objects.requireNonNull(config, "config");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // The JDK's client repeats every header on a redirect, to another host too: credentials
+                // would go wherever a registry, a proxy or an attacker points. With credentials, a
+                // redirect is reported instead (see errorOf).
+                .followRedirects(config.credentials().equals(RegistryCredentials.none())
+                        ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
                 .build();
+        this.authorizer = RequestAuthorizers.of(config.credentials(), http, config.requestTimeout());
     }
 
     /**
@@ -79,7 +96,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return new HttpSchemaRegistryClient(SchemaRegistryClientConfig.of(commaSeparatedUrls));
     }
 
-    /** The base URLs this client tries, in order. */
+    /**
+     * A client with default timeouts that authenticates with the given credentials, e.g.
+     * {@code forUrls("https://registry:8081", RegistryCredentials.bearerToken(jwt))}.
+     *
+     * @param commaSeparatedUrls e.g. {@code https://registry-1:8081,https://registry-2:8081}
+     */
+    public static HttpSchemaRegistryClient forUrls(String commaSeparatedUrls, RegistryCredentials credentials) {
+        return new HttpSchemaRegistryClient(SchemaRegistryClientConfig.of(commaSeparatedUrls).withCredentials(credentials));
+    }
+
+    /**
+     * A client configured from a Kafka client's configuration map with Confluent's keys
+     * ({@code schema.registry.url} and the authentication keys); see
+     * {@link SchemaRegistryClientConfig#fromConfigs(Map)}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException when the configuration is incomplete or contradictory
+     */
+    public static HttpSchemaRegistryClient fromConfigs(Map<String, ?> configs) {
+        return new HttpSchemaRegistryClient(SchemaRegistryClientConfig.fromConfigs(configs));
+    }
+
+    /** The base URLs this client tries, in order, without user info. */
     public List<URI> baseUrls() {
         return config.baseUrls();
     }
@@ -222,6 +260,24 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public int deleteSubjectVersion(String subject, int version, boolean permanent) {
+        requireText(subject, "subject");
+        int deleted = send("DELETE", "/subjects/" + encode(subject) + "/versions/" + version + permanentQuery(permanent),
+                null, new TypeReference<Integer>() { });
+        forgetSubject(subject);
+        return deleted;
+    }
+
+    @Override
+    public List<Integer> deleteSubject(String subject, boolean permanent) {
+        requireText(subject, "subject");
+        List<Integer> deleted = send("DELETE", "/subjects/" + encode(subject) + permanentQuery(permanent), null,
+                new TypeReference<List<Integer>>() { });
+        forgetSubject(subject);
+        return List.copyOf(deleted);
+    }
+
+    @Override
     public void close() {
         // The JDK client has no close() before Java 21; its threads end when it is unreachable.
         textById.clear();
@@ -232,7 +288,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public String toString() {
-        return "HttpSchemaRegistryClient" + config.baseUrls();
+        return "HttpSchemaRegistryClient" + config.baseUrls() + " with " + authorizer.description();
     }
 
     /**
@@ -258,7 +314,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             int index = (first + attempt) % urls.size();
             URI uri = URI.create(urls.get(index) + pathAndQuery);
             try {
-                HttpResponse<byte[]> response = http.send(request(method, uri, payload), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(request(method, uri, urls.get(index), payload),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() / 100 == 2) {
                     preferredUrl.set(index);
                     return json.readValue(response.body(), answerType);
@@ -270,8 +327,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 }
                 lastFailure = retriable;
             } catch (IOException e) {
-                lastFailure = new RetriableSchemaRegistryException(
-                        "Schema registry at " + urls.get(index) + " cannot be reached: " + e, -1, -1, e);
+                lastFailure = new RetriableSchemaRegistryException(authorizer.redact(
+                        "Schema registry at " + urls.get(index) + " cannot be reached: " + e), -1, -1, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RetriableSchemaRegistryException(
@@ -284,10 +341,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         throw lastFailure;
     }
 
-    private HttpRequest request(String method, URI uri, byte[] payload) {
+    private HttpRequest request(String method, URI uri, URI baseUrl, byte[] payload) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Accept", RegistryMediaTypes.ACCEPT);
+        authorizer.authorization(baseUrl).ifPresent(authorization -> builder.header("Authorization", authorization));
         if (payload == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
@@ -299,16 +357,48 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private SchemaRegistryException errorOf(String method, URI uri, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         ErrorResponse error = parseError(response.body());
-        if (error != null) {
-            return RegistryErrorMapper.toException(status, error.errorCode(), error.message());
+        int errorCode = error == null ? status : error.errorCode();
+        String reason;
+        if (status == 401 || status == 403) {
+            reason = refusedCredentials(method, uri, response, error);
+        } else if (error != null) {
+            reason = error.message();
+        } else if (status / 100 == 3) {
+            reason = "HTTP " + status + " from " + method + " " + uri + ": the registry redirects to "
+                    + response.headers().firstValue("Location").map(Secrets::configuredUrl).orElse("(no Location)")
+                    + "; a client that sends credentials follows no redirect, so that they go nowhere else: "
+                    + "configure the URL it redirects to";
+        } else {
+            // Not a registry's JSON error: a proxy, a load balancer or a wrong URL answered.
+            String body = bodyText(response.body());
+            reason = "HTTP " + status + " from " + method + " " + uri + (body.isEmpty() ? "" : ": " + body);
         }
-        // Not a registry's JSON error: a proxy, a load balancer or a wrong URL answered.
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (body.length() > MAX_ERROR_BODY_IN_MESSAGE) {
-            body = body.substring(0, MAX_ERROR_BODY_IN_MESSAGE) + "...";
+        // A server may quote what it was sent; no secret leaves through an exception.
+        SchemaRegistryException refusal = RegistryErrorMapper.toException(status, errorCode, authorizer.redact(reason));
+        if (status == 401) {
+            authorizer.refused();
         }
-        return RegistryErrorMapper.toException(status, status, "HTTP " + status + " from " + method + " " + uri
-                + (body.isBlank() ? "" : ": " + body));
+        return refusal;
+    }
+
+    /**
+     * The message of a 401 or 403: the call, the server's reason, its {@code WWW-Authenticate}
+     * challenge (RFC 6750 puts the precise error there), and what kind of credentials were sent.
+     */
+    private String refusedCredentials(String method, URI uri, HttpResponse<byte[]> response, ErrorResponse error) {
+        int status = response.statusCode();
+        String reason = error != null ? error.message() : bodyText(response.body());
+        String challenge = String.join(", ", response.headers().allValues("WWW-Authenticate"));
+        return (status == 401 ? "The schema registry did not accept the credentials for " : "The schema registry denied ")
+                + method + " " + uri + " (HTTP " + status + (error == null ? "" : ", error code " + error.errorCode()) + ")"
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + (challenge.isEmpty() ? "" : "; WWW-Authenticate: " + challenge)
+                + "; the client sent " + authorizer.description();
+    }
+
+    private static String bodyText(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.length() > MAX_ERROR_BODY_IN_MESSAGE ? text.substring(0, MAX_ERROR_BODY_IN_MESSAGE) + "..." : text;
     }
 
     private ErrorResponse parseError(byte[] body) {
@@ -326,6 +416,20 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write request body " + body, e);
         }
+    }
+
+    /**
+     * After a deletion the subject's (schema -> id, version) answers are no longer the registry's:
+     * registering the schema again makes a new version. Ids by themselves stay cached: an id never
+     * names another schema.
+     */
+    private void forgetSubject(String subject) {
+        idBySubjectAndSchema.keySet().removeIf(key -> key.subject().equals(subject));
+        lookups.keySet().removeIf(key -> key.subject().equals(subject));
+    }
+
+    private static String permanentQuery(boolean permanent) {
+        return permanent ? "?permanent=true" : "";
     }
 
     private static CompatibilityLevel levelOf(JsonNode answer, String path) {

@@ -26,13 +26,27 @@ final class RegistryErrorMapper {
             };
         }
         return switch (httpStatus) {
+            // Whatever the code (40101, the bare 401, or none from a proxy): the credentials are the problem.
+            case 401 -> new RegistryAuthenticationException(message, httpStatus, errorCode);
+            case 403 -> new RegistryAuthorizationException(message, httpStatus, errorCode);
             case 404 -> switch (errorCode) {
                 case RegistryErrorCodes.SUBJECT_NOT_FOUND -> new SubjectNotFoundException(message, httpStatus, errorCode);
                 case RegistryErrorCodes.VERSION_NOT_FOUND -> new VersionNotFoundException(message, httpStatus, errorCode);
                 case RegistryErrorCodes.SCHEMA_NOT_FOUND -> new SchemaNotFoundException(message, httpStatus, errorCode);
+                case RegistryErrorCodes.SUBJECT_SOFT_DELETED, RegistryErrorCodes.VERSION_SOFT_DELETED ->
+                        new SoftDeletedException(message, httpStatus, errorCode);
+                case RegistryErrorCodes.SUBJECT_NOT_SOFT_DELETED, RegistryErrorCodes.VERSION_NOT_SOFT_DELETED ->
+                        new NotSoftDeletedException(message, httpStatus, errorCode);
                 default -> new SchemaRegistryException(message, httpStatus, errorCode, null);
             };
-            case 409 -> new IncompatibleSchemaException(message, httpStatus, errorCode);
+            // Confluent answers "soft-delete first" with 404; Apicurio's Confluent API with 409 and the same code.
+            case 409 -> switch (errorCode) {
+                case RegistryErrorCodes.SUBJECT_SOFT_DELETED, RegistryErrorCodes.VERSION_SOFT_DELETED ->
+                        new SoftDeletedException(message, httpStatus, errorCode);
+                case RegistryErrorCodes.SUBJECT_NOT_SOFT_DELETED, RegistryErrorCodes.VERSION_NOT_SOFT_DELETED ->
+                        new NotSoftDeletedException(message, httpStatus, errorCode);
+                default -> new IncompatibleSchemaException(message, httpStatus, errorCode);
+            };
             case 422 -> switch (errorCode) {
                 case RegistryErrorCodes.INVALID_SCHEMA -> new InvalidSchemaException(message, httpStatus, errorCode);
                 case RegistryErrorCodes.INVALID_VERSION -> new InvalidVersionException(message, httpStatus, errorCode);

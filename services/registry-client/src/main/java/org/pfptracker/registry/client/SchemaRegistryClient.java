@@ -81,9 +81,10 @@ public interface SchemaRegistryClient extends AutoCloseable {
     List<String> subjects();
 
     /**
-     * The versions of a subject, ascending ({@code GET /subjects/{subject}/versions}).
+     * The live versions of a subject, ascending ({@code GET /subjects/{subject}/versions}); soft-deleted
+     * ones are left out.
      *
-     * @throws SubjectNotFoundException when the subject does not exist
+     * @throws SubjectNotFoundException when the subject does not exist or has no live version
      */
     List<Integer> versions(String subject);
 
@@ -133,6 +134,39 @@ public interface SchemaRegistryClient extends AutoCloseable {
      * @return the level now in force for the subject
      */
     CompatibilityLevel updateSubjectCompatibility(String subject, CompatibilityLevel level);
+
+    /**
+     * Deletes one version of a subject ({@code DELETE /subjects/{subject}/versions/{version}}): an
+     * operator's way to retire a version that should never have been registered.
+     *
+     * <p>A soft delete ({@code permanent} false) hides the version: it is no longer listed, looked up
+     * by schema or used in compatibility checks, and later versions are numbered past it. Its schema
+     * id keeps resolving, so records already written with it stay readable. A permanent delete then
+     * removes the soft-deleted version for good, and with it the id when no other version holds the
+     * same schema: records written with that id can no longer be read.
+     *
+     * <p>This client forgets what it cached about the subject's schemas, so that registering the
+     * schema again registers it anew; other clients' caches keep the id they were given, which
+     * resolves as long as the version is only soft-deleted.
+     *
+     * @return the version deleted
+     * @throws SubjectNotFoundException when the subject does not exist
+     * @throws VersionNotFoundException when it has no such version
+     * @throws SoftDeletedException     on a soft delete of a version soft-deleted already
+     * @throws NotSoftDeletedException  on a permanent delete of a version not soft-deleted first
+     */
+    int deleteSubjectVersion(String subject, int version, boolean permanent);
+
+    /**
+     * Deletes every version of a subject ({@code DELETE /subjects/{subject}}), softly or for good as
+     * {@link #deleteSubjectVersion(String, int, boolean)} does one version.
+     *
+     * @return the versions deleted, ascending
+     * @throws SubjectNotFoundException when the subject does not exist
+     * @throws SoftDeletedException     on a soft delete of a subject with no live version left
+     * @throws NotSoftDeletedException  on a permanent delete of a subject that still has live versions
+     */
+    List<Integer> deleteSubject(String subject, boolean permanent);
 
     /** Releases the client's resources; it must not be used afterwards. */
     @Override

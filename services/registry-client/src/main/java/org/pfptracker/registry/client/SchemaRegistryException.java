@@ -3,7 +3,7 @@ package org.pfptracker.registry.client;
 /**
  * A refusal or failure reported by a schema registry, with the HTTP status and Confluent
  * {@code error_code} it came with. Subclasses name the cases a caller is likely to handle; anything
- * else (an unknown code, a 401 from a proxy) arrives as this class itself.
+ * else (an unknown code, a 400 from a proxy) arrives as this class itself.
  */
 public class SchemaRegistryException extends RuntimeException {
 

@@ -8,16 +8,23 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.pfptracker.registry.client.SchemaRegistryClientConfig;
+import org.pfptracker.registry.client.auth.RegistryAuthConfig;
 
 /**
  * The configuration of the Avro serdes, declared once. Every key Confluent's Avro serdes also read
  * has Confluent's name and default, so that an application can switch between theirs and ours by
  * changing class names only.
+ *
+ * <p>The registry credentials use Confluent's keys too ({@code basic.auth.credentials.source},
+ * {@code bearer.auth.token}, ...; see {@link RegistryAuthConfig}), bare or with the
+ * {@code schema.registry.} prefix. They are declared in the client, which reads them, and listed in
+ * {@link #definition()} with the serde's own keys.
  */
 public final class AvroSerdeConfig extends AbstractConfig {
 
     /** Comma-separated base URLs of the schema registry; tried in turn. */
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_URL = SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL;
     /** Register the record's schema under its subject when serializing (default true). */
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     /** Serialize with the subject's latest registered schema instead of the record's own (default false). */
@@ -53,6 +60,11 @@ public final class AvroSerdeConfig extends AbstractConfig {
             .define(AVRO_TRUSTED_PACKAGES, Type.LIST, List.of(), Importance.MEDIUM,
                     "Java packages (e.g. com.example.events) whose classes Avro may instantiate when decoding, "
                             + "added JVM-wide to those of the org.apache.avro.SERIALIZABLE_PACKAGES system property.");
+
+    static {
+        // The credentials' keys are the client's; listed here so that the serde's definition is complete.
+        RegistryAuthConfig.definition().configKeys().values().forEach(DEFINITION::define);
+    }
 
     /**
      * Reads and validates a serde configuration.

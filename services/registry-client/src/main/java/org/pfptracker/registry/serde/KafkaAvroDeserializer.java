@@ -16,7 +16,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.SchemaRegistryClient;
-import org.pfptracker.registry.client.SchemaRegistryClientConfig;
 import org.pfptracker.registry.client.SchemaRegistryException;
 
 /**
@@ -63,7 +62,8 @@ public final class KafkaAvroDeserializer implements Deserializer<Object> {
         AvroSerdeConfig config = new AvroSerdeConfig(configs, client != null && !ownsClient);
         if (client == null || ownsClient) {
             closeOwnedClient();
-            client = new HttpSchemaRegistryClient(SchemaRegistryClientConfig.of(config.schemaRegistryUrls()));
+            // The whole map: the registry credentials are read with Confluent's keys, bare or prefixed.
+            client = HttpSchemaRegistryClient.fromConfigs(configs);
             ownsClient = true;
         }
         this.specificReader = config.specificAvroReader();

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +28,8 @@ class HttpSchemaRegistryClientTest {
     private static final String SCHEMA = "{\"type\":\"string\"}";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The raw query of each request, null where there was none (a list that takes nulls). */
+    private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger status = new AtomicInteger(200);
     private volatile String answer = "{}";
     private HttpServer server;
@@ -143,6 +147,61 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldSoftDeleteAVersionWithoutABodyAndPermanentlyOnlyWhenAsked() throws IOException {
+        startServer();
+        answer = "3";
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(url());
+
+        assertThat(client.deleteSubjectVersion("partners-value", 3, false)).isEqualTo(3);
+        assertThat(client.deleteSubjectVersion("partners-value", 3, true)).isEqualTo(3);
+
+        assertThat(requests).containsExactly("DELETE /subjects/partners-value/versions/3 null ",
+                "DELETE /subjects/partners-value/versions/3 null ");
+        assertThat(queries).containsExactly(null, "permanent=true");
+    }
+
+    @Test
+    void shouldAnswerTheVersionsOfADeletedSubject() throws IOException {
+        startServer();
+        answer = "[1,2]";
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(url());
+
+        assertThat(client.deleteSubject("partners-value", false)).containsExactly(1, 2);
+        assertThat(requests).containsExactly("DELETE /subjects/partners-value null ");
+    }
+
+    @Test
+    void shouldAskTheRegistryAgainAfterDeletingFromASubject() throws IOException {
+        // Given a schema registered, then its version deleted through the same client
+        startServer();
+        answer = "{\"id\":5}";
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(url());
+        client.register("partners-value", SCHEMA);
+        answer = "1";
+        client.deleteSubjectVersion("partners-value", 1, false);
+
+        // When it is registered again
+        answer = "{\"id\":5}";
+        client.register("partners-value", SCHEMA);
+
+        // Then the registry was asked, not the cache: it makes a new version
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(2)).startsWith("POST /subjects/partners-value/versions ");
+    }
+
+    @Test
+    void shouldTellAVersionSoftDeletedAlreadyFromOneNotSoftDeletedFirst() throws IOException {
+        startServer();
+        status.set(404);
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.forUrls(url());
+
+        answer = "{\"error_code\":40406,\"message\":\"Subject 'p' Version 1 was soft deleted.\"}";
+        assertThatThrownBy(() -> client.deleteSubjectVersion("p", 1, false)).isInstanceOf(SoftDeletedException.class);
+        answer = "{\"error_code\":40407,\"message\":\"Subject 'p' Version 1 was not deleted first\"}";
+        assertThatThrownBy(() -> client.deleteSubjectVersion("p", 1, true)).isInstanceOf(NotSoftDeletedException.class);
+    }
+
+    @Test
     void shouldRefuseAUrlThatIsNotHttp() {
         assertThatThrownBy(() -> HttpSchemaRegistryClient.forUrls("mock://scope"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -159,6 +218,7 @@ class HttpSchemaRegistryClientTest {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
                 + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+        queries.add(exchange.getRequestURI().getRawQuery());
         byte[] reply = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", RegistryMediaTypes.V1_JSON);
         exchange.sendResponseHeaders(status.get(), reply.length);

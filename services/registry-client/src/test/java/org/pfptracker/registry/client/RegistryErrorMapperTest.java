@@ -12,9 +12,16 @@ class RegistryErrorMapperTest {
             "404, 40401, SubjectNotFoundException,           false",
             "404, 40402, VersionNotFoundException,           false",
             "404, 40403, SchemaNotFoundException,            false",
+            "404, 40404, SoftDeletedException,               false",
+            "404, 40405, NotSoftDeletedException,            false",
+            "404, 40406, SoftDeletedException,               false",
+            "404, 40407, NotSoftDeletedException,            false",
             "404, 404,   SchemaRegistryException,            false",
             "409, 409,   IncompatibleSchemaException,        false",
             "409, 40901, IncompatibleSchemaException,        false",
+            // Apicurio's Confluent API answers the deletion codes with 409 instead of 404.
+            "409, 40405, NotSoftDeletedException,            false",
+            "409, 40406, SoftDeletedException,               false",
             "422, 42201, InvalidSchemaException,             false",
             "422, 42202, InvalidVersionException,            false",
             "422, 42203, InvalidCompatibilityLevelException, false",
@@ -22,7 +29,12 @@ class RegistryErrorMapperTest {
             "500, 50002, RegistryTimeoutException,           true",
             "500, 50003, RegistryForwardingException,        true",
             "503, 503,   RetriableSchemaRegistryException,   true",
-            "401, 401,   SchemaRegistryException,            false",
+            // Whatever the code, 401 and 403 are about the credentials: a proxy sends none of Confluent's.
+            "401, 40101, RegistryAuthenticationException,    false",
+            "401, 401,   RegistryAuthenticationException,    false",
+            "403, 40301, RegistryAuthorizationException,     false",
+            "403, 403,   RegistryAuthorizationException,     false",
+            "400, 400,   SchemaRegistryException,            false",
             // The status decides first: a code that belongs to another status does not mislead.
             "500, 40401, RetriableSchemaRegistryException,   true",
             "404, 42201, SchemaRegistryException,            false"

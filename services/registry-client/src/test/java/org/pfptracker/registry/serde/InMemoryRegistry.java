@@ -141,6 +141,16 @@ final class InMemoryRegistry implements SchemaRegistryClient {
     }
 
     @Override
+    public int deleteSubjectVersion(String subject, int version, boolean permanent) {
+        throw new UnsupportedOperationException("not used by the serdes");
+    }
+
+    @Override
+    public List<Integer> deleteSubject(String subject, boolean permanent) {
+        throw new UnsupportedOperationException("not used by the serdes");
+    }
+
+    @Override
     public void close() {
         // Nothing held.
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.pfptracker.http.access.AccessDeniedException;
+import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.registry.client.protocol.ErrorResponse;
 import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 import org.pfptracker.registry.store.RegistryException;
@@ -27,6 +29,16 @@ final class RegistryErrorHandling {
 
     static void addTo(RoutesConfig routes) {
         routes.exception(RegistryException.class, RegistryErrorHandling::refusal);
+        // Confluent's codes for these: 40101 unauthenticated, 40301 forbidden, 50301 unavailable.
+        routes.exception(AccessDeniedException.class, (denied, ctx) -> {
+            ctx.header("WWW-Authenticate", denied.challenge());
+            answer(ctx, denied.status(), denied.status() == 401 ? 40101 : 40301, denied.reason());
+        });
+        routes.exception(IssuerUnavailableException.class, (unavailable, ctx) -> {
+            log.warn("{} {} refused: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+            ctx.header("Retry-After", "5");
+            answer(ctx, 503, 50301, unavailable.getMessage());
+        });
         routes.exception(Exception.class, (failure, ctx) -> {
             log.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), failure);
             answer(ctx, 500, 500, "Internal Server Error");
@@ -43,9 +55,9 @@ final class RegistryErrorHandling {
         });
     }
 
-    static void deletionNotSupported(Context ctx) {
-        answer(ctx, 405, 405, "HTTP 405 Method Not Allowed: this registry keeps every subject, version and "
-                + "setting; deleting is not supported");
+    static void configDeletionNotSupported(Context ctx) {
+        answer(ctx, 405, 405, "HTTP 405 Method Not Allowed: this registry does not delete compatibility levels; "
+                + "set another one with PUT");
     }
 
     private static void refusal(RegistryException refusal, Context ctx) {

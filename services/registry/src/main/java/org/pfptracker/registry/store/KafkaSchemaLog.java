@@ -429,5 +429,10 @@ final class KafkaSchemaLog implements AutoCloseable {
         static <T> Decision<T> append(LogEntry entry, T result) {
             return new Decision<>(List.of(entry), result);
         }
+
+        /** Several entries, written in one transaction: readers see all of them or none. */
+        static <T> Decision<T> appendAll(List<LogEntry> entries, T result) {
+            return new Decision<>(List.copyOf(entries), result);
+        }
     }
 }

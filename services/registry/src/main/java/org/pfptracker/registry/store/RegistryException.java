@@ -56,6 +56,30 @@ public final class RegistryException extends RuntimeException {
         return new RegistryException(404, RegistryErrorCodes.SCHEMA_NOT_FOUND, "Schema not found", null);
     }
 
+    /** 404 / 40404: a soft delete of a subject with no live version left. */
+    public static RegistryException subjectSoftDeleted(String subject) {
+        return new RegistryException(404, RegistryErrorCodes.SUBJECT_SOFT_DELETED, "Subject '" + subject
+                + "' was soft deleted. Set permanent=true to delete permanently", null);
+    }
+
+    /** 404 / 40405: a permanent delete of a subject that still has live versions. */
+    public static RegistryException subjectNotSoftDeleted(String subject) {
+        return new RegistryException(404, RegistryErrorCodes.SUBJECT_NOT_SOFT_DELETED, "Subject '" + subject
+                + "' was not deleted first before being permanently deleted", null);
+    }
+
+    /** 404 / 40406: a soft delete of a version soft-deleted already. */
+    public static RegistryException versionSoftDeleted(String subject, int version) {
+        return new RegistryException(404, RegistryErrorCodes.VERSION_SOFT_DELETED, "Subject '" + subject + "' Version "
+                + version + " was soft deleted. Set permanent=true to delete permanently", null);
+    }
+
+    /** 404 / 40407: a permanent delete of a version that was not soft-deleted first. */
+    public static RegistryException versionNotSoftDeleted(String subject, int version) {
+        return new RegistryException(404, RegistryErrorCodes.VERSION_NOT_SOFT_DELETED, "Subject '" + subject
+                + "' Version " + version + " was not deleted first before being permanently deleted", null);
+    }
+
     /** 404 / 40408. */
     public static RegistryException subjectCompatibilityNotConfigured(String subject) {
         return new RegistryException(404, RegistryErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
@@ -85,6 +109,19 @@ public final class RegistryException extends RuntimeException {
         return new RegistryException(422, RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '"
                 + level + "'. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, "
                 + "and full_transitive", null);
+    }
+
+    /**
+     * 415 / 415, as Confluent's server answers it: a request body of a type other than the registry's
+     * JSON types.
+     *
+     * @param received the Content-Type sent, or null when none was
+     * @param accepted the types that are accepted, for the message
+     */
+    public static RegistryException unsupportedMediaType(String received, List<String> accepted) {
+        return new RegistryException(415, RegistryErrorCodes.UNSUPPORTED_MEDIA_TYPE, "HTTP 415 Unsupported Media Type: "
+                + (received == null ? "no Content-Type" : "Content-Type '" + received + "'") + "; send "
+                + String.join(", ", accepted) + " (optionally with a charset)", null);
     }
 
     /** 400 / 400: a body that is not the JSON the endpoint expects. */

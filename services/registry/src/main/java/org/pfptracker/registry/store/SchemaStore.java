@@ -17,6 +17,12 @@ import org.pfptracker.registry.compatibility.InvalidAvroSchemaException;
  * <p>Reads answer from memory. A read that finds nothing first catches up with the topic and asks
  * again, so that a schema registered through another instance a moment ago is found here too: a
  * consumer must be able to fetch the id a producer was just given, whichever instance each asks.
+ *
+ * <p>Deletion follows Confluent's two steps. A soft delete hides a version from listings, look-ups
+ * and compatibility checks, but keeps it in the log, so its id still resolves for records already
+ * written; {@code includeDeleted} reads show it. Only a soft-deleted version can then be deleted
+ * permanently. Both are records in the schemas topic, so they survive restarts and every instance
+ * applies them.
  */
 public final class SchemaStore implements AutoCloseable {
 
@@ -46,22 +52,24 @@ public final class SchemaStore implements AutoCloseable {
      */
     public int register(String subject, RegisterSchemaRequest request) {
         CanonicalSchema schema = parse(request);
-        Optional<StoredSchema> known = state.findInSubject(subject, schema.text());
+        Optional<StoredSchema> known = state.findInSubject(subject, schema.text(), false);
         if (known.isPresent()) {
             return known.get().id();
         }
         return schemaLog.write(() -> {
-            Optional<StoredSchema> registered = state.findInSubject(subject, schema.text());
+            Optional<StoredSchema> registered = state.findInSubject(subject, schema.text(), false);
             if (registered.isPresent()) {
                 return KafkaSchemaLog.Decision.answer(registered.get().id());
             }
-            List<StoredSchema> versions = state.versions(subject);
-            List<String> problems = CompatibilityChecker.incompatibilities(levelOf(subject), schema.schema(), earlier(versions));
+            // Soft-deleted versions take no part: a schema that was retired registers again as a new
+            // version (with its old id), and only live versions constrain what may follow.
+            List<StoredSchema> live = state.versions(subject, false);
+            List<String> problems = CompatibilityChecker.incompatibilities(levelOf(subject), schema.schema(), earlier(live));
             if (!problems.isEmpty()) {
                 throw RegistryException.incompatible(subject, problems);
             }
             int id = state.idFor(schema.text());
-            int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+            int version = state.nextVersion(subject);
             return KafkaSchemaLog.Decision.append(new LogEntry.SchemaRegistered(subject, version, id, schema.text()), id);
         });
     }
@@ -69,43 +77,49 @@ public final class SchemaStore implements AutoCloseable {
     /**
      * Finds a schema under a subject without registering it.
      *
+     * @param includeDeleted whether a soft-deleted version may be the answer
      * @throws RegistryException 40401 for an unknown subject, 40403 when the subject lacks the schema
      */
-    public StoredSchema lookup(String subject, RegisterSchemaRequest request) {
+    public StoredSchema lookup(String subject, RegisterSchemaRequest request, boolean includeDeleted) {
         CanonicalSchema schema = parse(request);
         return fresh(() -> {
-            if (!state.hasSubject(subject)) {
+            if (!state.hasSubject(subject, includeDeleted)) {
                 throw RegistryException.subjectNotFound(subject);
             }
-            return state.findInSubject(subject, schema.text()).orElseThrow(RegistryException::schemaNotFound);
+            return state.findInSubject(subject, schema.text(), includeDeleted).orElseThrow(RegistryException::schemaNotFound);
         });
     }
 
-    /** The schema with a global id; 40403 when there is none. */
+    /** The schema with a global id, also when only soft-deleted versions hold it; 40403 when there is none. */
     public CanonicalSchema schemaById(int id) {
         return fresh(() -> state.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id)));
     }
 
-    /** Where a schema is registered, by subject and version; 40403 when no schema has the id. */
-    public List<StoredSchema> holdersOf(int id) {
+    /**
+     * Where a schema is registered, by subject and version: live versions, and soft-deleted ones when
+     * asked. Empty when only soft-deleted versions hold it; 40403 when no schema has the id.
+     */
+    public List<StoredSchema> holdersOf(int id, boolean includeDeleted) {
         return fresh(() -> {
-            List<StoredSchema> holders = state.holdersOf(id);
-            if (holders.isEmpty()) {
+            if (state.schemaById(id).isEmpty()) {
                 throw RegistryException.schemaNotFound(id);
             }
-            return holders;
+            return state.holdersOf(id, includeDeleted);
         });
     }
 
-    /** Every subject, in name order. */
-    public List<String> subjects() {
-        return state.subjects();
+    /** Every subject with a live version (with any version, when asked), in name order. */
+    public List<String> subjects(boolean includeDeleted) {
+        return state.subjects(includeDeleted);
     }
 
-    /** The versions of a subject, oldest first; 40401 when the subject does not exist. */
-    public List<StoredSchema> versions(String subject) {
+    /**
+     * The versions of a subject, oldest first: live ones, and soft-deleted ones when asked; 40401 when
+     * there are none.
+     */
+    public List<StoredSchema> versions(String subject, boolean includeDeleted) {
         return fresh(() -> {
-            List<StoredSchema> versions = state.versions(subject);
+            List<StoredSchema> versions = state.versions(subject, includeDeleted);
             if (versions.isEmpty()) {
                 throw RegistryException.subjectNotFound(subject);
             }
@@ -114,29 +128,49 @@ public final class SchemaStore implements AutoCloseable {
     }
 
     /**
-     * One version of a subject.
+     * One version of a subject. "latest" is the latest live version, as in Confluent's registry; a
+     * numbered soft-deleted version is found only when asked.
      *
-     * @throws RegistryException 40401, 40402, or 42202 for a version that is not a version
+     * @throws RegistryException 40401, 40402
      */
-    public StoredSchema version(String subject, VersionId version) {
+    public StoredSchema version(String subject, VersionId version, boolean includeDeleted) {
         return fresh(() -> {
-            List<StoredSchema> versions = state.versions(subject);
+            List<StoredSchema> versions = state.versions(subject, includeDeleted);
             if (versions.isEmpty()) {
                 throw RegistryException.subjectNotFound(subject);
             }
-            if (version.isLatest()) {
-                return versions.get(versions.size() - 1);
-            }
-            return versions.stream()
-                    .filter(stored -> stored.version() == version.number())
-                    .findFirst()
-                    .orElseThrow(() -> RegistryException.versionNotFound(version.number()));
+            return version.among(versions);
         });
     }
 
     /**
-     * Checks a schema against one version of a subject, or against every version as a registration
-     * would when {@code version} is empty, at the subject's level.
+     * Deletes one version of a subject: softly, or for good when {@code permanent} and the version
+     * was soft-deleted first. "latest" names the latest live version.
+     *
+     * @return the version deleted
+     * @throws RegistryException 40401 for an unknown subject, 40402 for an unknown version, 40406 for
+     *                           a soft delete of a soft-deleted version, 40407 for a permanent delete
+     *                           of a live one
+     */
+    public int deleteVersion(String subject, VersionId version, boolean permanent) {
+        return schemaLog.write(() -> Deletions.ofVersion(state, subject, version, permanent));
+    }
+
+    /**
+     * Deletes every version of a subject: softly (the live ones), or for good when {@code permanent}
+     * and every version was soft-deleted first, together with the subject's own compatibility level.
+     *
+     * @return the versions deleted, oldest first
+     * @throws RegistryException 40401 for an unknown subject, 40404 for a soft delete of a subject with
+     *                           no live version, 40405 for a permanent delete of one with live versions
+     */
+    public List<Integer> deleteSubject(String subject, boolean permanent) {
+        return schemaLog.write(() -> Deletions.ofSubject(state, subject, permanent));
+    }
+
+    /**
+     * Checks a schema against one live version of a subject, or against every live version as a
+     * registration would when {@code version} is empty, at the subject's level.
      *
      * @return the reasons it is incompatible; empty when compatible, including against "latest" of a
      *         subject that has no versions yet
@@ -145,17 +179,13 @@ public final class SchemaStore implements AutoCloseable {
     public List<String> incompatibilities(String subject, Optional<VersionId> version, RegisterSchemaRequest request) {
         CanonicalSchema schema = parse(request);
         List<StoredSchema> against;
+        List<StoredSchema> live = state.versions(subject, false);
         if (version.isEmpty()) {
-            against = state.versions(subject);
+            against = live;
         } else if (version.get().isLatest()) {
-            List<StoredSchema> versions = state.versions(subject);
-            against = versions.isEmpty() ? List.of() : List.of(versions.get(versions.size() - 1));
+            against = live.isEmpty() ? List.of() : List.of(live.get(live.size() - 1));
         } else {
-            int number = version.get().number();
-            against = List.of(fresh(() -> state.versions(subject).stream()
-                    .filter(stored -> stored.version() == number)
-                    .findFirst()
-                    .orElseThrow(() -> RegistryException.versionNotFound(number))));
+            against = List.of(fresh(() -> version.get().among(state.versions(subject, false))));
         }
         return CompatibilityChecker.incompatibilities(levelOf(subject), schema.schema(), earlier(against));
     }

@@ -1,5 +1,7 @@
 package org.pfptracker.registry.store;
 
+import java.util.List;
+
 /**
  * A version as the REST API names it in a path: a number from 1, or "latest" (also -1).
  *
@@ -19,6 +21,23 @@ public record VersionId(int number) {
     /** Whether this names the latest version. */
     public boolean isLatest() {
         return number == -1;
+    }
+
+    /**
+     * The version this names among a subject's versions (oldest first): "latest" is the last live one,
+     * as in Confluent's registry; a number is the version with that number, live or not.
+     *
+     * @throws RegistryException 40402 when there is no such version
+     */
+    StoredSchema among(List<StoredSchema> versions) {
+        if (isLatest()) {
+            return versions.stream().filter(StoredSchema::live).reduce((first, second) -> second)
+                    .orElseThrow(() -> RegistryException.versionNotFound(number));
+        }
+        return versions.stream()
+                .filter(stored -> stored.version() == number)
+                .findFirst()
+                .orElseThrow(() -> RegistryException.versionNotFound(number));
     }
 
     /**

@@ -27,17 +27,19 @@ import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 
 /**
  * The contract against Apicurio Registry's Confluent-compatible API ({@code /apis/ccompat/v7}), a
- * second independent implementation of the same REST API. Apicurio 3 is a Quarkus application that
- * needs Java 21 or later; the test runs it as a child process from its Maven Central distribution.
+ * second independent implementation of the same REST API. The build unpacks Apicurio's Quarkus
+ * distribution ({@code io.apicurio:apicurio-registry-app:<version>:tar.gz:all}, from Maven Central)
+ * before the integration tests and names its directory in {@code pfp.apicurio.home}; the test runs it
+ * as a child process with its default in-memory storage, on loopback ports of its own.
  *
- * <p>Opt-in by presence, so that no build downloads 150 MB it did not ask for: fetch the archive once
- * with {@code mvn dependency:get -Dartifact=io.apicurio:apicurio-registry-app:3.3.3:tar.gz:all}, and
- * have a JDK 21+ under /usr/lib/jvm (or name one with -Dpfp.apicurio.java=/path/to/bin/java). The
- * test is skipped, saying which is missing, otherwise.
+ * <p>Apicurio 3 is compiled for Java 21 (class files of version 65), so it runs on a JDK 21+: this
+ * JVM if it is one, else the newest under /usr/lib/jvm (the machines this project builds on have
+ * Temurin's there), or the one named with {@code -Dpfp.apicurio.java=/path/to/bin/java}. Only when no
+ * such JDK exists is the test skipped, saying so.
  */
 class ApicurioRegistryContractIT extends SchemaRegistryContract {
 
-    private static final String VERSION = "3.3.3";
+    private static final String VERSION = System.getProperty("pfp.apicurio.version", "(version unknown)");
     private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
 
     private static Process apicurio;
@@ -45,16 +47,18 @@ class ApicurioRegistryContractIT extends SchemaRegistryContract {
 
     @BeforeAll
     static void startApicurio() throws IOException, InterruptedException {
-        Path archive = localRepository().resolve("io/apicurio/apicurio-registry-app/" + VERSION
-                + "/apicurio-registry-app-" + VERSION + "-all.tar.gz");
-        assumeTrue(Files.isRegularFile(archive), "Apicurio Registry " + VERSION + " is not in the local Maven "
-                + "repository (" + archive + "): skipping the contract run against it; fetch it with "
-                + "mvn dependency:get -Dartifact=io.apicurio:apicurio-registry-app:" + VERSION + ":tar.gz:all");
+        String configuredHome = System.getProperty("pfp.apicurio.home");
+        assumeTrue(configuredHome != null, "pfp.apicurio.home is not set: run this test through Maven "
+                + "(mvn verify), which unpacks Apicurio Registry's distribution from Maven Central first");
+        Path home = Path.of(configuredHome);
+        assertThat(home.resolve("quarkus-run.jar")).as("Apicurio Registry " + VERSION + " unpacked by the build")
+                .isRegularFile();
         Optional<Path> java = java21OrLater();
-        assumeTrue(java.isPresent(), "No Java 21+ found (Apicurio " + VERSION + " needs one): skipping the contract "
-                + "run against Apicurio; name one with -Dpfp.apicurio.java=/path/to/bin/java");
+        assumeTrue(java.isPresent(), "No Java 21+ found under /usr/lib/jvm, and this JVM is Java "
+                + Runtime.version().feature() + ": Apicurio Registry " + VERSION + " is compiled for Java 21 and "
+                + "cannot run without one. Skipping the contract run against Apicurio; install a JDK 21+ or "
+                + "name one with -Dpfp.apicurio.java=/path/to/bin/java");
 
-        Path home = unpacked(archive);
         int port = freePort();
         Path log = home.resolve("apicurio-" + port + ".log");
         apicurio = new ProcessBuilder(java.get().toString(),
@@ -65,6 +69,8 @@ class ApicurioRegistryContractIT extends SchemaRegistryContract {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // Should this JVM end without running @AfterAll (a timeout, a kill), Apicurio must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(apicurio::destroyForcibly, "stop-apicurio"));
         url = "http://127.0.0.1:" + port + CCOMPAT_PATH;
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
@@ -124,25 +130,6 @@ class ApicurioRegistryContractIT extends SchemaRegistryContract {
     void shouldLetASubjectLevelOverrideTheGlobalOne() {
         abort("Apicurio " + VERSION + " answers GET /config/{subject} with a level (NONE) for a subject that has "
                 + "none of its own, where Confluent answers 404/40408");
-    }
-
-    private static Path localRepository() {
-        String configured = System.getProperty("maven.repo.local");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    }
-
-    /** Unpacks once per build directory; later runs reuse it. */
-    private static Path unpacked(Path archive) throws IOException, InterruptedException {
-        Path home = Path.of("target", "apicurio-" + VERSION).toAbsolutePath();
-        if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
-            Files.createDirectories(home);
-            Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", home.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(tar.getInputStream().readAllBytes());
-            assumeTrue(tar.waitFor() == 0, "Cannot unpack " + archive + " with tar: " + output);
-        }
-        return home;
     }
 
     private static Optional<Path> java21OrLater() throws IOException {

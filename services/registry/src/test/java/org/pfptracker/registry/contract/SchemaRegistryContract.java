@@ -22,10 +22,12 @@ import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.IncompatibleSchemaException;
 import org.pfptracker.registry.client.InvalidSchemaException;
 import org.pfptracker.registry.client.InvalidVersionException;
+import org.pfptracker.registry.client.NotSoftDeletedException;
 import org.pfptracker.registry.client.RegisteredSchema;
 import org.pfptracker.registry.client.SchemaNotFoundException;
 import org.pfptracker.registry.client.SchemaRegistryClient;
 import org.pfptracker.registry.client.SchemaRegistryException;
+import org.pfptracker.registry.client.SoftDeletedException;
 import org.pfptracker.registry.client.SubjectNotFoundException;
 import org.pfptracker.registry.client.SubjectVersion;
 import org.pfptracker.registry.client.VersionNotFoundException;
@@ -33,8 +35,9 @@ import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 
 /**
  * What any registry speaking Confluent's REST API must do, as seen through our client. Subclasses say
- * which registry: ours on a real broker always; Confluent's own where Docker exists. The same
- * assertions passing against both is what makes ours a drop-in.
+ * which registry: ours on a real broker always; Apicurio's Confluent-compatible API, from its Maven
+ * Central distribution, where a Java 21+ exists; Confluent's own where Docker exists. The same
+ * assertions passing against all of them is what makes ours a drop-in.
  *
  * <p>Registries outlive a test here, so every test uses subjects of its own; a test that changes the
  * global level puts it back.
@@ -261,6 +264,71 @@ abstract class SchemaRegistryContract {
     }
 
     @Test
+    void shouldRetireASoftDeletedVersionFromChecksButKeepItsIdReadable() {
+        // Given a subject that took a version the policy would refuse, while it was set to NONE
+        client.register(subject, partnerJoined(""));
+        client.updateSubjectCompatibility(subject, CompatibilityLevel.NONE);
+        int badId = client.register(subject, partnerIdAsNumber());
+        client.updateSubjectCompatibility(subject, CompatibilityLevel.BACKWARD);
+        assertThatThrownBy(() -> client.register(subject, partnerJoined(FRAMEWORK_WITH_DEFAULT)))
+                .isInstanceOf(IncompatibleSchemaException.class);
+
+        // When the bad version is soft-deleted
+        assertThat(client.deleteSubjectVersion(subject, 2, false)).isEqualTo(2);
+
+        // Then it is no longer listed or looked up, the legitimate evolution goes through as version 3,
+        // and records written with the bad id stay readable
+        assertThat(client.versions(subject)).containsExactly(1);
+        assertThatThrownBy(() -> client.version(subject, 2)).isInstanceOf(VersionNotFoundException.class);
+        client.register(subject, partnerJoined(FRAMEWORK_WITH_DEFAULT));
+        assertThat(client.versions(subject)).containsExactly(1, 3);
+        assertThat(HttpSchemaRegistryClient.forUrls(registryUrl()).avroSchemaById(badId)).isEqualTo(partnerIdAsNumber());
+    }
+
+    @Test
+    void shouldDeleteAVersionPermanentlyOnlyAfterASoftDelete() {
+        client.register(subject, partnerJoined(""));
+        client.register(subject, partnerJoined(FRAMEWORK_WITH_DEFAULT));
+
+        assertThatThrownBy(() -> client.deleteSubjectVersion(subject, 2, true))
+                .isInstanceOf(NotSoftDeletedException.class)
+                .satisfies(refusal -> assertThat(((SchemaRegistryException) refusal).errorCode()).isEqualTo(40407));
+        client.deleteSubjectVersion(subject, 2, false);
+        assertThatThrownBy(() -> client.deleteSubjectVersion(subject, 2, false))
+                .isInstanceOf(SoftDeletedException.class)
+                .satisfies(refusal -> assertThat(((SchemaRegistryException) refusal).errorCode()).isEqualTo(40406));
+        assertThat(client.deleteSubjectVersion(subject, 2, true)).isEqualTo(2);
+        assertThatThrownBy(() -> client.deleteSubjectVersion(subject, 2, true)).isInstanceOf(VersionNotFoundException.class);
+        assertThat(client.versions(subject)).containsExactly(1);
+    }
+
+    @Test
+    void shouldDeleteASubjectSoftlyThenPermanently() {
+        client.register(subject, partnerJoined(""));
+        client.register(subject, partnerJoined(FRAMEWORK_WITH_DEFAULT));
+
+        assertThatThrownBy(() -> client.deleteSubject(subject, true))
+                .isInstanceOf(NotSoftDeletedException.class)
+                .satisfies(refusal -> assertThat(((SchemaRegistryException) refusal).errorCode()).isEqualTo(40405));
+        assertThat(client.deleteSubject(subject, false)).containsExactly(1, 2);
+        assertThat(client.subjects()).doesNotContain(subject);
+        assertThatThrownBy(() -> client.versions(subject)).isInstanceOf(SubjectNotFoundException.class);
+        assertThatThrownBy(() -> client.deleteSubject(subject, false))
+                .isInstanceOf(SoftDeletedException.class)
+                .satisfies(refusal -> assertThat(((SchemaRegistryException) refusal).errorCode()).isEqualTo(40404));
+        assertThat(client.deleteSubject(subject, true)).containsExactly(1, 2);
+        assertThatThrownBy(() -> client.deleteSubject(subject, true)).isInstanceOf(SubjectNotFoundException.class);
+    }
+
+    @Test
+    void shouldAnswer40401And40402WhenDeletingWhatDoesNotExist() {
+        assertThatThrownBy(() -> client.deleteSubjectVersion(subject, 1, false)).isInstanceOf(SubjectNotFoundException.class);
+        assertThatThrownBy(() -> client.deleteSubject(subject, false)).isInstanceOf(SubjectNotFoundException.class);
+        client.register(subject, partnerJoined(""));
+        assertThatThrownBy(() -> client.deleteSubjectVersion(subject, 7, false)).isInstanceOf(VersionNotFoundException.class);
+    }
+
+    @Test
     void shouldAcceptSubjectNamesThatNeedEncodingInAPath() {
         String spaced = uniqueSubject("partner events:value");
 
@@ -273,6 +341,12 @@ abstract class SchemaRegistryContract {
     private Schema partnerJoined(String extraFields) {
         return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"PartnerJoined\", \"namespace\": \""
                 + namespace + "\", \"fields\": [{\"name\": \"partnerId\", \"type\": \"string\"}" + extraFields + "]}");
+    }
+
+    /** The same record with its one field retyped: no later version with a string partnerId can read it. */
+    private Schema partnerIdAsNumber() {
+        return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"PartnerJoined\", \"namespace\": \""
+                + namespace + "\", \"fields\": [{\"name\": \"partnerId\", \"type\": \"long\"}]}");
     }
 
     private static String uniqueSubject(String prefix) {

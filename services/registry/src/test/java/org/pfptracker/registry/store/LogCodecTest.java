@@ -38,10 +38,40 @@ class LogCodecTest {
     }
 
     @Test
+    void shouldWriteASoftDeleteAsTheVersionsRecordMarkedDeletedUnderTheSameKey() {
+        // Given
+        LogEntry registered = new LogEntry.SchemaRegistered("partners-value", 3, 7, "\"string\"");
+        LogEntry softDeleted = new LogEntry.SchemaSoftDeleted("partners-value", 3, 7, "\"string\"");
+
+        // Then: one key, so compaction keeps the deletion over the registration, and the schema with it
+        assertThat(codec.key(softDeleted)).isEqualTo(codec.key(registered));
+        assertThat(text(codec.value(softDeleted))).isEqualTo("{\"subject\":\"partners-value\",\"version\":3,\"id\":7,"
+                + "\"schema\":\"\\\"string\\\"\",\"deleted\":true}");
+        assertThat(codec.decode(codec.key(softDeleted), codec.value(softDeleted))).contains(softDeleted);
+    }
+
+    @Test
+    void shouldWriteAPermanentDeleteAsATombstoneOnTheVersionsKey() {
+        LogEntry removal = new LogEntry.SchemaPermanentlyDeleted("partners-value", 3);
+
+        assertThat(codec.key(removal)).isEqualTo(codec.key(new LogEntry.SchemaRegistered("partners-value", 3, 7, "\"string\"")));
+        assertThat(codec.value(removal)).isNull();
+        assertThat(codec.decode(codec.key(removal), null)).contains(removal);
+    }
+
+    @Test
+    void shouldReadBackTheHighestIdIssued() {
+        LogEntry issued = new LogEntry.IdsIssued(42);
+
+        assertThat(text(codec.key(issued))).isEqualTo("{\"keytype\":\"IDS_ISSUED\",\"magic\":0}");
+        assertThat(codec.decode(codec.key(issued), codec.value(issued))).contains(issued);
+    }
+
+    @Test
     void shouldIgnoreRecordKindsThisRegistryDoesNotUse() {
         assertThat(codec.decode(bytes("{\"keytype\":\"NOOP\",\"magic\":0}"), null)).isEmpty();
-        assertThat(codec.decode(bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"),
-                bytes("{\"subject\":\"s\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":true}"))).isEmpty();
+        assertThat(codec.decode(bytes("{\"keytype\":\"DELETE_SUBJECT\",\"subject\":\"s\",\"magic\":0}"),
+                bytes("{\"subject\":\"s\",\"version\":2}"))).isEmpty();
     }
 
     @Test

@@ -63,6 +63,10 @@ public final class TrackerSettings {
     public static final Setting QUERY_FORWARD_TIMEOUT = new Setting("tracker.query.forward.timeout", "2s",
             "How long an instance waits for another instance (connect and answer) when forwarding a query,"
                     + " before falling back to a standby copy or answering 503.");
+    public static final Setting PEER_SECRET = new Setting("tracker.peer.secret", null,
+            "Secret all instances of one tracker share (16 characters or more), with which one proves to another"
+                    + " that it forwarded a query; empty: a random one per process, which is right for one instance"
+                    + " only.");
     public static final Setting QUERY_RETRY_AFTER = new Setting("tracker.query.retry.after", "2s",
             "Retry-After sent with a 503 while the views are starting, rebalancing or restoring (whole seconds).");
 
@@ -72,14 +76,18 @@ public final class TrackerSettings {
     public static final Setting LIVE_MAX_CLIENTS = new Setting("tracker.live.max.clients", "200",
             "Pages connected to the change stream at most, per instance (each holds a thread); more are refused"
                     + " with 503.");
+    public static final Setting LIVE_MAX_PER_CALLER = new Setting("tracker.live.max.clients.per.caller",
+            Integer.toString(StreamOptions.DEFAULT_MAX_PER_CALLER),
+            "Pages one caller (one token's subject; one address with access control off) may connect to the change"
+                    + " stream at once; more are refused with 503, so one caller cannot take every place.");
     public static final Setting LIVE_CLIENT_BUFFER = new Setting("tracker.live.client.buffer", "256",
             "Changed partners held for a page that has not taken them yet; past that it is told to re-read"
                     + " everything, so a slow page costs bounded memory.");
 
     public static final List<Setting> ALL = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
-            STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, VIEW_REFRESH, STATE_MEMORY, RECORD_CACHE, COMMIT_INTERVAL,
+            PEER_SECRET, STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, VIEW_REFRESH, STATE_MEMORY, RECORD_CACHE, COMMIT_INTERVAL,
             ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER,
-            LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_CLIENT_BUFFER);
+            LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_MAX_PER_CALLER, LIVE_CLIENT_BUFFER);
 
     /** Kafka Streams refuses probing intervals below a minute. */
     private static final Duration MIN_PROBING_REBALANCE_INTERVAL = Duration.ofMinutes(1);
@@ -116,7 +124,7 @@ public final class TrackerSettings {
     public static StreamOptions streamOptions(Settings settings) {
         try {
             return new StreamOptions(settings.getDuration(LIVE_HEARTBEAT), settings.getInt(LIVE_MAX_CLIENTS),
-                    settings.getInt(LIVE_CLIENT_BUFFER));
+                    settings.getInt(LIVE_CLIENT_BUFFER), settings.getInt(LIVE_MAX_PER_CALLER));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Change stream settings (tracker.live.*): " + e.getMessage());
         }

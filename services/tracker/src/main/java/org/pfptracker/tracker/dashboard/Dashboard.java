@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code /partners/{partnerId}} (one partner), {@code /docs} (Swagger UI over {@code /openapi.yaml}).
  * Pages, scripts and libraries all come from the tracker's jar and its WebJars, so the dashboard needs no
  * internet; its data comes from the public query API and the change stream, as any other client's would.
+ * The pages and assets are open to anyone: they hold no partner data, and the API they read checks each
+ * reader's token ({@code /signin} hands it over).
  */
 public final class Dashboard {
 
@@ -38,7 +40,8 @@ public final class Dashboard {
         return new Dashboard(List.of(
                 new Route("/", Page.render("overview.html", webJars)),
                 new Route("/partners/{partnerId}", Page.render("partner.html", webJars)),
-                new Route("/docs", Page.render("docs.html", webJars))));
+                new Route("/docs", Page.render("docs.html", webJars)),
+                new Route("/signin", Page.render("signin.html", webJars))));
     }
 
     /** Registers the pages, the dashboard's assets and the WebJars on a server being configured. */

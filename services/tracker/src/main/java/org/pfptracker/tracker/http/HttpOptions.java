@@ -2,6 +2,7 @@ package org.pfptracker.tracker.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.pfptracker.http.access.AccessControl;
 
 /**
  * How the query API runs.
@@ -11,8 +12,12 @@ import java.time.Duration;
  * @param forwardTimeout the longest wait for another instance (connect and answer)
  * @param retryAfter what a 503 tells clients to wait before retrying
  * @param clock gives "today" (UTC) when a query names no as-of date
+ * @param access who may call what
+ * @param peerSecret the secret every instance of the tracker shares, with which one proves to another that
+ *     it forwarded a request
  */
-public record HttpOptions(String host, int port, Duration forwardTimeout, Duration retryAfter, Clock clock) {
+public record HttpOptions(String host, int port, Duration forwardTimeout, Duration retryAfter, Clock clock,
+                          AccessControl access, String peerSecret) {
 
     /** Retry-After in whole seconds, at least one. */
     String retryAfterSeconds() {

@@ -44,7 +44,7 @@ final class KeyRouter {
      * @throws ViewsUnavailableException when no copy can answer now
      */
     void answer(Context ctx, String partnerId, String pathAndQuery, LocalRead read) {
-        if (ctx.header(QueryHeaders.FORWARDED_BY) != null) {
+        if (peers.forwardedByPeer(ctx)) {
             answerForwarded(ctx, partnerId, read);
             return;
         }
@@ -60,7 +60,7 @@ final class KeyRouter {
                     failures.add("this instance: " + e.getMessage());
                 }
             } else {
-                PeerAnswer answer = ask(replica, pathAndQuery, failures);
+                PeerAnswer answer = ask(ctx, replica, pathAndQuery, failures);
                 if (answer != null) {
                     relay(ctx, answer);
                     return;
@@ -130,10 +130,10 @@ final class KeyRouter {
     }
 
     /** The other instance's answer, or {@code null} (with the reason added to failures) when it had none. */
-    private PeerAnswer ask(KeyReplicas.Replica replica, String pathAndQuery, List<String> failures) {
+    private PeerAnswer ask(Context ctx, KeyReplicas.Replica replica, String pathAndQuery, List<String> failures) {
         HostInfo host = replica.host();
         try {
-            PeerAnswer answer = peers.get(host, pathAndQuery, replica.standby()).get();
+            PeerAnswer answer = peers.get(host, pathAndQuery, replica.standby(), ctx).get();
             if (!answer.unavailable()) {
                 return answer;
             }

@@ -7,6 +7,7 @@ import static org.pfptracker.tracker.http.RequestParameters.TO;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.PaceSeries;
 import org.pfptracker.tracker.query.QuarterRange;
@@ -28,7 +29,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}}: the partner's whole view. */
     void view(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
-        String partnerId = parameters.partnerId();
+        String partnerId = readable(ctx, parameters.partnerId());
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
                 views.partnerJson(partnerId, asOf, stale).orElseThrow(() -> ApiException.unknownPartner(partnerId)));
@@ -37,7 +38,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}/pace}: the pace and the quarterly activity series. */
     void pace(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF, FROM, TO);
-        String partnerId = parameters.partnerId();
+        String partnerId = readable(ctx, parameters.partnerId());
         LocalDate asOf = parameters.asOf(today());
         QuarterRange range = parameters.quarters(asOf);
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
@@ -49,7 +50,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}/programmes/{programmeId}}: one programme, objective by objective. */
     void programme(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
-        String partnerId = parameters.partnerId();
+        String partnerId = readable(ctx, parameters.partnerId());
         String programmeId = parameters.programmeId();
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
@@ -64,6 +65,17 @@ final class PartnerEndpoints {
         }
         return ApiException.notFound("Unknown programme", "Partner '" + partnerId + "' has no programme '"
                 + programmeId + "' (or its ProgrammeAgreed event has not arrived)");
+    }
+
+    /**
+     * The partner, if the caller reads it. Another partner's data answers as an unknown partner does, so a
+     * partner reader cannot even learn which partners exist.
+     */
+    private static String readable(Context ctx, String partnerId) {
+        if (!AccessControl.identity(ctx).reads(partnerId)) {
+            throw ApiException.unknownPartner(partnerId);
+        }
+        return partnerId;
     }
 
     private LocalDate today() {

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.Identity;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.PartnerList;
@@ -61,12 +63,19 @@ final class PartnerListEndpoint implements Handler {
                 .allowOnly(AS_OF, FRAMEWORK, STATUS, PACE_STATUS, SORT, ORDER);
         LocalDate asOf = parameters.asOf(LocalDate.now(clock));
         PartnerListQuery query = parameters.partnerListQuery();
-        if (ctx.header(QueryHeaders.FORWARDED_BY) != null) {
+        Identity caller = AccessControl.identity(ctx);
+        if (peers.forwardedByPeer(ctx)) {
             ctx.header(QueryHeaders.SERVED_BY, PeerClient.address(routing.self()));
-            ctx.json(PartnerList.of(asOf, query.apply(localPart(asOf))));
+            ctx.json(PartnerList.of(asOf, query.apply(readableBy(caller, localPart(asOf)))));
             return;
         }
-        ctx.json(PartnerList.of(asOf, query.apply(gather(ctx, asOf))));
+        ctx.json(PartnerList.of(asOf, query.apply(readableBy(caller, gather(ctx, asOf)))));
+    }
+
+    /** A partner reader's list holds its own partner only; staff see them all. */
+    private static List<PartnerSummaryView> readableBy(Identity caller, List<PartnerSummaryView> partners) {
+        return caller.readsEveryPartner() ? partners
+                : partners.stream().filter(partner -> caller.reads(partner.partnerId())).toList();
     }
 
     private List<PartnerSummaryView> gather(Context ctx, LocalDate asOf) {
@@ -76,7 +85,7 @@ final class PartnerListEndpoint implements Handler {
         Map<HostInfo, CompletableFuture<PeerAnswer>> asked = new LinkedHashMap<>();
         for (HostInfo instance : instances) {
             if (!instance.equals(self)) {
-                asked.put(instance, peers.get(instance, pathAndQuery, false));
+                asked.put(instance, peers.get(instance, pathAndQuery, false, ctx));
             }
         }
         List<PartnerSummaryView> partners = new ArrayList<>();

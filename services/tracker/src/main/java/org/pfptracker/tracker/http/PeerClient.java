@@ -38,15 +38,25 @@ final class PeerClient {
     private final HostInfo self;
     private final Duration timeout;
     private final QueryCounters counters;
+    private final PeerProof proof;
     /** Instances whose last exchange failed, so that an outage is logged once, and its end too. */
     private final Set<HostInfo> unreachable = ConcurrentHashMap.newKeySet();
 
-    PeerClient(HostInfo self, Duration timeout, QueryCounters counters) {
+    PeerClient(HostInfo self, Duration timeout, QueryCounters counters, PeerProof proof) {
         // HTTP/1.1: without TLS, the HTTP/2 upgrade dance only adds a round trip between instances.
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.self = self;
         this.timeout = timeout;
         this.counters = counters;
+        this.proof = proof;
+    }
+
+    /**
+     * Whether another instance forwarded this request, proven with the shared secret. The forwarding headers
+     * of anyone else are ignored: they would let a caller read standby copies or skip routing.
+     */
+    boolean forwardedByPeer(Context ctx) {
+        return ctx.header(QueryHeaders.FORWARDED_BY) != null && proof.provenBy(ctx);
     }
 
     /**
@@ -54,13 +64,19 @@ final class PeerClient {
      * reached or does not answer in time; any answer it gives, errors included, completes it.
      *
      * @param allowStale whether the other instance may answer from a standby copy
+     * @param caller the request being answered: its caller's token goes along, checked there too
      */
-    CompletableFuture<PeerAnswer> get(HostInfo peer, String pathAndQuery, boolean allowStale) {
+    CompletableFuture<PeerAnswer> get(HostInfo peer, String pathAndQuery, boolean allowStale, Context caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(peer) + pathAndQuery))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header(QueryHeaders.FORWARDED_BY, address(self))
+                .header(PeerProof.HEADER, proof.sign("GET", pathAndQuery))
                 .GET();
+        String authorization = caller.header("Authorization");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (allowStale) {
             request.header(QueryHeaders.ALLOW_STALE, "true");
         }

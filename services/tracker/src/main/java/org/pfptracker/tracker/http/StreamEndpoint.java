@@ -3,6 +3,8 @@ package org.pfptracker.tracker.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseHandler;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.Identity;
 import org.pfptracker.tracker.stream.ChangeStream;
 
 /**
@@ -31,13 +33,17 @@ final class StreamEndpoint implements Handler {
             throw ApiException.of(Problem.of(406, "Not acceptable", "The change stream is served as "
                     + EVENT_STREAM + " only; ask with 'Accept: " + EVENT_STREAM + "'"));
         }
-        ChangeStream.Admission admission = stream.admit().orElseThrow(() -> {
+        Identity caller = AccessControl.identity(ctx);
+        // One caller is one token's subject; with access control off, one address.
+        String callerName = caller.subject().equals("anonymous") ? "address " + ctx.ip() : "subject " + caller.subject();
+        ChangeStream.Admission admission = stream.admit(callerName).orElseThrow(() -> {
             ctx.header(QueryHeaders.RETRY_AFTER, retryAfterSeconds);
             return ApiException.of(Problem.of(503, "Too many stream clients", "This instance streams to as many"
-                    + " clients as it takes; try again later or another instance"));
+                    + " clients as it takes, or as many as one caller may have; close other pages, or try again"
+                    + " later or another instance"));
         });
         try {
-            new SseHandler(client -> stream.serve(client, admission)).handle(ctx);
+            new SseHandler(client -> stream.serve(client, admission, caller::reads)).handle(ctx);
         } catch (Exception | Error e) {
             admission.close();
             throw e;

@@ -2,11 +2,20 @@ package org.pfptracker.tracker.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessDeniedException;
+import org.pfptracker.http.access.AccessRule;
+import org.pfptracker.http.access.IssuerUnavailableException;
+import org.pfptracker.http.access.Role;
+import org.pfptracker.http.server.ProblemErrorHandler;
+import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.tracker.dashboard.Dashboard;
 import org.pfptracker.tracker.query.LocalViews;
@@ -66,19 +75,31 @@ public final class TrackerHttpServer implements AutoCloseable {
         QueryCounters counters = new QueryCounters();
         ChangeStream changes = new ChangeStream(stream, PeerClient.address(routing.self()), options.clock());
         Dashboard dashboard = Dashboard.load();
-        PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters);
+        PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters,
+                new PeerProof(options.peerSecret(), options.clock()));
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
         HealthEndpoints health = new HealthEndpoints(routing, options.retryAfterSeconds());
+        // Pages hand their token over once and read with a cookie: EventSource sends no headers.
+        AccessControl access = options.access().withSessionCookie(SessionEndpoints.COOKIE);
+        SessionEndpoints session = new SessionEndpoints(access, options.clock(), false);
+        AccessRule probes = AccessRule.open("orchestrators probe without tokens; the answer names no partner");
+        AccessRule contract = AccessRule.open("the API's description holds no partner data");
         List<ApiRoute> routes = List.of(
-                new ApiRoute("/api/v1/partners", new PartnerListEndpoint(routing, views, peers, options.clock())),
-                new ApiRoute("/api/v1/partners/{partnerId}", partner::view),
-                new ApiRoute("/api/v1/partners/{partnerId}/pace", partner::pace),
-                new ApiRoute("/api/v1/partners/{partnerId}/programmes/{programmeId}", partner::programme),
-                new ApiRoute(StreamEndpoint.PATH, new StreamEndpoint(changes, options.retryAfterSeconds())),
-                new ApiRoute("/health/live", health::live),
-                new ApiRoute("/health/ready", health::ready),
-                new ApiRoute("/metrics", new MetricsEndpoint(metrics)),
-                new ApiRoute("/openapi.yaml", OpenApiDocument.load()));
+                new ApiRoute("/api/v1/partners", AccessRule.partnerReader(),
+                        new PartnerListEndpoint(routing, views, peers, options.clock())),
+                new ApiRoute("/api/v1/partners/{partnerId}", AccessRule.partnerReader(), partner::view),
+                new ApiRoute("/api/v1/partners/{partnerId}/pace", AccessRule.partnerReader(), partner::pace),
+                new ApiRoute("/api/v1/partners/{partnerId}/programmes/{programmeId}", AccessRule.partnerReader(),
+                        partner::programme),
+                new ApiRoute(StreamEndpoint.PATH, AccessRule.partnerReader(),
+                        new StreamEndpoint(changes, options.retryAfterSeconds())),
+                new ApiRoute(HandlerType.POST, SessionEndpoints.PATH, AccessRule.anyIdentity(), session::signIn),
+                new ApiRoute(HandlerType.DELETE, SessionEndpoints.PATH,
+                        AccessRule.open("signing out needs no proof of who one is"), session::signOut),
+                new ApiRoute("/health/live", probes, health::live),
+                new ApiRoute("/health/ready", probes, health::ready),
+                new ApiRoute("/metrics", AccessRule.anyOf(Role.OPERATOR), new MetricsEndpoint(metrics)),
+                new ApiRoute("/openapi.yaml", contract, OpenApiDocument.load()));
         counters.bindTo(metrics);
         changes.bindTo(metrics);
 
@@ -86,9 +107,22 @@ public final class TrackerHttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
             config.requestLogger.http(new HttpMetrics(metrics, Set.of(StreamEndpoint.PATH)));
-            routes.forEach(route -> config.routes.get(route.path(), LogContext.around(route.handler())));
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemErrorHandler.problemJson()));
+            SecurityHeaders.installOn(config.routes);
+            routes.forEach(route -> config.routes.addEndpoint(new Endpoint(route.method(), route.path(),
+                    LogContext.around(access.guard(route.access(), route.handler())))));
             dashboard.install(config);
             config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
+            config.routes.exception(AccessDeniedException.class, (e, ctx) -> {
+                ctx.header("WWW-Authenticate", e.challenge());
+                problem(ctx, Problem.of(e.status(), e.status() == 401 ? "Unauthorized" : "Forbidden", e.reason()));
+            });
+            config.routes.exception(IssuerUnavailableException.class, (e, ctx) -> {
+                log.warn("Refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header(QueryHeaders.RETRY_AFTER, options.retryAfterSeconds());
+                problem(ctx, Problem.of(503, "Token issuer unavailable", e.getMessage()));
+            });
             config.routes.exception(ViewsUnavailableException.class, (e, ctx) -> {
                 ctx.header(QueryHeaders.RETRY_AFTER, options.retryAfterSeconds());
                 problem(ctx, Problem.of(503, "Views temporarily unavailable", e.getMessage()));
@@ -105,6 +139,8 @@ public final class TrackerHttpServer implements AutoCloseable {
                             + "; the API is described at /openapi.yaml"));
                 }
             });
+            config.routes.error(405, "*", ctx -> problem(ctx, Problem.of(405, "Method not allowed", ctx.method()
+                    + " is not allowed on " + ctx.path() + "; the API is described at /openapi.yaml")));
         }).start(options.host(), options.port());
         log.info("Tracker dashboard on http://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
                 + " metrics at /metrics", options.host(), app.port());

@@ -7,12 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +34,17 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
     public final class Admission implements AutoCloseable {
 
         private final AtomicBoolean released = new AtomicBoolean();
+        private final String caller;
 
-        private Admission() {
+        private Admission(String caller) {
+            this.caller = caller;
         }
 
         @Override
         public void close() {
             if (released.compareAndSet(false, true)) {
                 admitted.decrementAndGet();
+                perCaller.computeIfPresent(caller, (name, count) -> count <= 1 ? null : count - 1);
             }
         }
     }
@@ -47,8 +52,11 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
     private final StreamOptions options;
     private final String instance;
     private final Clock clock;
-    private final Set<PendingChanges> clients = ConcurrentHashMap.newKeySet();
+    /** Each connected client's pending changes, with the partners it may hear about. */
+    private final Map<PendingChanges, Predicate<String>> clients = new ConcurrentHashMap<>();
     private final AtomicInteger admitted = new AtomicInteger();
+    /** Places taken per caller; a caller with none is not in the map, so it stays as small as the clients. */
+    private final Map<String, Integer> perCaller = new ConcurrentHashMap<>();
     private final LongAdder changesSent = new LongAdder();
     private final LongAdder heartbeatsSent = new LongAdder();
     private final LongAdder resyncsSent = new LongAdder();
@@ -64,8 +72,11 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
         this.clock = clock;
     }
 
-    /** Reserves a place for a new client; empty when {@code maxClients} are connected or the stream is closing. */
-    public Optional<Admission> admit() {
+    /**
+     * Reserves a place for a new client of {@code caller}; empty when {@code maxClients} are connected, the
+     * caller has {@code maxPerCaller} already, or the stream is closing.
+     */
+    public Optional<Admission> admit(String caller) {
         if (closed || admitted.incrementAndGet() > options.maxClients()) {
             if (!closed) {
                 admitted.decrementAndGet();
@@ -73,7 +84,18 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
             refused.increment();
             return Optional.empty();
         }
-        return Optional.of(new Admission());
+        boolean[] taken = new boolean[1];
+        perCaller.compute(caller, (name, count) -> {
+            int current = count == null ? 0 : count;
+            taken[0] = current < options.maxPerCaller();
+            return taken[0] ? current + 1 : (count == null ? null : count);
+        });
+        if (!taken[0]) {
+            admitted.decrementAndGet();
+            refused.increment();
+            return Optional.empty();
+        }
+        return Optional.of(new Admission(caller));
     }
 
     /**
@@ -81,8 +103,16 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
      * which it holds meanwhile; gives the admission back when done.
      */
     public void serve(SseClient client, Admission admission) {
+        serve(client, admission, partnerId -> true);
+    }
+
+    /**
+     * Streams to one client, telling it only of the partners {@code sees} accepts (a partner reader hears
+     * of its own partner only).
+     */
+    public void serve(SseClient client, Admission admission, Predicate<String> sees) {
         PendingChanges pending = new PendingChanges(options.clientBuffer());
-        clients.add(pending);
+        clients.put(pending, sees);
         client.onClose(pending::close);
         String remote = client.ctx().ip();
         log.debug("Stream client {} connected ({} connected)", remote, clients.size());
@@ -129,9 +159,12 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
         if (partnerIds.isEmpty()) {
             return;
         }
-        for (PendingChanges client : clients) {
-            client.add(partnerIds);
-        }
+        clients.forEach((client, sees) -> {
+            List<String> visible = partnerIds.stream().filter(sees).toList();
+            if (!visible.isEmpty()) {
+                client.add(visible);
+            }
+        });
     }
 
     /** Clients connected now. */
@@ -143,12 +176,12 @@ public final class ChangeStream implements MeterBinder, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        clients.forEach(PendingChanges::close);
+        clients.keySet().forEach(PendingChanges::close);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("pfp.tracker.stream.clients", clients, Set::size)
+        Gauge.builder("pfp.tracker.stream.clients", clients, Map::size)
                 .description("Pages connected to the change stream (GET /api/v1/stream)").register(registry);
         sent(registry, StreamEvents.PARTNER_CHANGED, changesSent);
         sent(registry, StreamEvents.HEARTBEAT, heartbeatsSent);

@@ -10,11 +10,22 @@ import java.time.Duration;
  * @param maxClients connected clients at most; each holds one thread while connected
  * @param clientBuffer changed partners held for one client that has not taken them yet; past that its backlog
  *     is replaced by a single {@code resync} event, so a slow client costs a bounded amount of memory
+ * @param maxPerCaller connected clients at most for one caller (one token's subject, or one address when
+ *     access control is off), so one caller cannot take every place
  */
-public record StreamOptions(Duration heartbeat, int maxClients, int clientBuffer) {
+public record StreamOptions(Duration heartbeat, int maxClients, int clientBuffer, int maxPerCaller) {
 
-    /** The tracker's defaults: a heartbeat every 15 s, 200 clients, 256 pending partners each. */
-    public static final StreamOptions DEFAULTS = new StreamOptions(Duration.ofSeconds(15), 200, 256);
+    /** At most this many pages per caller by default: a few tabs and windows. */
+    public static final int DEFAULT_MAX_PER_CALLER = 8;
+
+    /** The tracker's defaults: a heartbeat every 15 s, 200 clients, 256 pending partners each, 8 per caller. */
+    public static final StreamOptions DEFAULTS = new StreamOptions(Duration.ofSeconds(15), 200, 256,
+            DEFAULT_MAX_PER_CALLER);
+
+    /** The same with the default places per caller. */
+    public StreamOptions(Duration heartbeat, int maxClients, int clientBuffer) {
+        this(heartbeat, maxClients, clientBuffer, DEFAULT_MAX_PER_CALLER);
+    }
 
     public StreamOptions {
         if (heartbeat == null || heartbeat.isNegative() || heartbeat.isZero()) {
@@ -22,6 +33,9 @@ public record StreamOptions(Duration heartbeat, int maxClients, int clientBuffer
         }
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be at least 1, was " + maxClients);
+        }
+        if (maxPerCaller < 1) {
+            throw new IllegalArgumentException("maxPerCaller must be at least 1, was " + maxPerCaller);
         }
         if (clientBuffer < 1) {
             throw new IllegalArgumentException("clientBuffer must be at least 1, was " + clientBuffer);

@@ -162,9 +162,10 @@ class KeyRoutingTest {
         b.routing.place("georgia", a.host, b.host);
 
         // When
-        HttpResponse<String> strict = b.get("/api/v1/partners/georgia", "X-PFP-Forwarded-By", a.address());
-        HttpResponse<String> lenient = b.get("/api/v1/partners/georgia", "X-PFP-Forwarded-By", a.address(),
-                "X-PFP-Allow-Stale", "true");
+        HttpResponse<String> strict = b.get("/api/v1/partners/georgia",
+                TwoInstances.forwardedBy(a, "/api/v1/partners/georgia"));
+        HttpResponse<String> lenient = b.get("/api/v1/partners/georgia",
+                TwoInstances.forwardedBy(a, "/api/v1/partners/georgia", "X-PFP-Allow-Stale", "true"));
 
         // Then
         assertThat(strict.statusCode()).isEqualTo(503);

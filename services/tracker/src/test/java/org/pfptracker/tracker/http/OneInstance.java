@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.tracker.stream.StreamOptions;
 
 /** One query API with fake stores and routing, its change stream options as a test needs them. */
@@ -25,9 +27,13 @@ final class OneInstance implements AutoCloseable {
     final TrackerHttpServer server;
 
     OneInstance(StreamOptions stream) {
+        this(stream, AccessControl.of(AccessSettings.off(), "pfp-tracker", "test"));
+    }
+
+    OneInstance(StreamOptions stream, AccessControl access) {
         routing.self(host);
         server = TrackerHttpServer.start(new HttpOptions(host.host(), host.port(), Duration.ofMillis(500),
-                        Duration.ofSeconds(3), Clock.systemUTC()), stream,
+                        Duration.ofSeconds(3), Clock.systemUTC(), access, "one-instance-test-secret"), stream,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), views, routing);
     }
 
@@ -37,6 +43,23 @@ final class OneInstance implements AutoCloseable {
 
     HttpResponse<String> get(String path, String... headers) {
         return send(path, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** A request with another method and no body. */
+    HttpResponse<String> request(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A request whose body is read as it comes: for the change stream, which never ends by itself. */

@@ -52,7 +52,7 @@ class PartnerListEndpointTest {
     @Test
     void shouldAnswerAForwardedListRequestWithItsOwnPartnersOnly() {
         // When
-        HttpResponse<String> part = b.get("/api/v1/partners", "X-PFP-Forwarded-By", a.address());
+        HttpResponse<String> part = b.get("/api/v1/partners", TwoInstances.forwardedBy(a, "/api/v1/partners"));
 
         // Then: its active partners, not its standby copies
         assertThat(part.statusCode()).isEqualTo(200);

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.tracker.query.ViewFixtures;
 
@@ -25,6 +27,8 @@ import org.pfptracker.tracker.query.ViewFixtures;
 final class TwoInstances implements AutoCloseable {
 
     static final Duration FORWARD_TIMEOUT = Duration.ofMillis(500);
+    /** The secret both instances share, as every instance of one tracker must. */
+    static final String PEER_SECRET = "two-instances-share-this-secret";
     static final ObjectMapper JSON = JsonSerde.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** The day the instances think it is, so "today" is the fixtures' as-of date. */
@@ -78,7 +82,8 @@ final class TwoInstances implements AutoCloseable {
             this.host = host;
             routing.self(host);
             server = TrackerHttpServer.start(new HttpOptions(host.host(), host.port(), FORWARD_TIMEOUT,
-                    Duration.ofSeconds(3), CLOCK), views, routing);
+                    Duration.ofSeconds(3), CLOCK, AccessControl.of(AccessSettings.off(), "pfp-tracker", "test"),
+                    PEER_SECRET), views, routing);
         }
 
         static Instance start() {
@@ -103,5 +108,16 @@ final class TwoInstances implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The headers of a request forwarded by {@code from}, proven with the shared secret. */
+    static String[] forwardedBy(Instance from, String pathAndQuery, String... more) {
+        String[] headers = new String[4 + more.length];
+        headers[0] = "X-PFP-Forwarded-By";
+        headers[1] = from.address();
+        headers[2] = PeerProof.HEADER;
+        headers[3] = new PeerProof(PEER_SECRET, CLOCK).sign("GET", pathAndQuery);
+        System.arraycopy(more, 0, headers, 4, more.length);
+        return headers;
     }
 }

@@ -38,6 +38,7 @@ import org.pfptracker.publisher.PublishReceipt;
 import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.tracker.TrackerMain;
+import org.pfptracker.tracker.support.LocalTokens;
 import org.pfptracker.tracker.support.RandomHistory;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
@@ -80,7 +81,8 @@ class TrackerCrashRecoveryIT {
             new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
         }
         int port = freePort();
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(LocalTokens.environment());
+        environment.putAll(Map.of(
                 "PFP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "PFP_SCHEMA_REGISTRY_URL", registry.url().toString(),
                 "PFP_TRACKER_APPLICATION_ID", UniqueNames.of("crash-tracker"),
@@ -88,7 +90,7 @@ class TrackerCrashRecoveryIT {
                 "PFP_TRACKER_STATE_DIR", stateDir.toString(),
                 // The killed instance never says goodbye: let the group notice within seconds, not 45.
                 "PFP_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000",
-                "PFP_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1500");
+                "PFP_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1500"));
         Process first = startTracker(environment, "first");
 
         // When: the history is published while the tracker works through it, and the tracker is killed midway
@@ -145,6 +147,7 @@ class TrackerCrashRecoveryIT {
     private static PartnerView view(int port, String partner) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/partners/" + partner + "?asOf=" + RandomHistory.AS_OF))
+                .header("Authorization", LocalTokens.staff())
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return null;

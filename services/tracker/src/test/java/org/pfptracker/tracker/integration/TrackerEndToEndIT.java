@@ -19,21 +19,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.serde.EventSerdes;
-import org.pfptracker.signal.ObjectiveBecameOverdue;
-import org.pfptracker.signal.PacePhase;
-import org.pfptracker.signal.PacePhaseChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,14 +38,20 @@ import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
+import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.signal.ObjectiveBecameOverdue;
+import org.pfptracker.signal.PacePhase;
+import org.pfptracker.signal.PacePhaseChanged;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.support.Events;
+import org.pfptracker.tracker.support.LocalTokens;
 
 /**
  * The first slice, end to end through real parts: Avro events published through the real publisher,
@@ -73,12 +74,14 @@ class TrackerEndToEndIT {
     static void startTheSystem(KafkaTestCluster kafka, @TempDir Path stateDir) {
         registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
                 .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        settings = Settings.of(Map.of(
+        Map<String, String> values = new java.util.HashMap<>(LocalTokens.settings());
+        values.putAll(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "schema.registry.url", registry.url().toString(),
                 "tracker.application.id", UniqueNames.of("tracker"),
                 "tracker.http.port", "0",
                 "tracker.state.dir", stateDir.toString()));
+        settings = Settings.of(values);
         try (Admin admin = kafka.admin()) {
             new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
         }
@@ -239,7 +242,8 @@ class TrackerEndToEndIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.httpPort() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.httpPort() + path))
+                        .header("Authorization", LocalTokens.staff()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

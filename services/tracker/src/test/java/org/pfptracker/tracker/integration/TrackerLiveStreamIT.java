@@ -36,6 +36,7 @@ import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.support.EventStreamReader;
 import org.pfptracker.tracker.support.Events;
+import org.pfptracker.tracker.support.LocalTokens;
 
 /**
  * The change stream across instances, on a real broker: two tracker instances share the partners, and a
@@ -58,11 +59,15 @@ class TrackerLiveStreamIT {
     static void startTwoInstances(KafkaTestCluster kafka, @TempDir Path stateA, @TempDir Path stateB) {
         registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
                 .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        Settings settings = Settings.of(Map.of(
+        Map<String, String> values = new java.util.HashMap<>(LocalTokens.settings());
+        values.putAll(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "schema.registry.url", registry.url().toString(),
                 "tracker.application.id", UniqueNames.of("live-tracker"),
-                "tracker.http.port", "0"));
+                "tracker.http.port", "0",
+                // Two instances of one tracker forward to each other: they share one secret.
+                "tracker.peer.secret", "live-stream-instances-share-it"));
+        Settings settings = Settings.of(values);
         try (Admin admin = kafka.admin()) {
             new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
         }
@@ -89,7 +94,8 @@ class TrackerLiveStreamIT {
     void shouldTellAPageOnOneInstanceOfEveryPartnersChangesWhicheverInstanceHoldsThem() throws Exception {
         // Given: a page listening to instance A
         HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(url(a, "/api/v1/stream"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Authorization", LocalTokens.staff()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (EventStreamReader stream = new EventStreamReader(response.body())) {
             assertThat(stream.next("hello", PATIENCE)).isNotNull();
@@ -134,7 +140,8 @@ class TrackerLiveStreamIT {
 
     private static HttpResponse<String> get(TrackerService instance, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(url(instance, path)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(HttpRequest.newBuilder(url(instance, path)).header("Authorization", LocalTokens.staff()).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

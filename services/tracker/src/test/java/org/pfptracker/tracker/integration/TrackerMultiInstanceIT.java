@@ -56,12 +56,14 @@ import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
-import org.pfptracker.tracker.support.Events;
-import org.pfptracker.tracker.support.RandomHistory;
-import org.pfptracker.tracker.support.ReferenceComputation;
+import org.pfptracker.tracker.http.PeerProof;
 import org.pfptracker.tracker.query.PaceSeries;
 import org.pfptracker.tracker.query.Quarter;
 import org.pfptracker.tracker.query.QuarterRange;
+import org.pfptracker.tracker.support.Events;
+import org.pfptracker.tracker.support.LocalTokens;
+import org.pfptracker.tracker.support.RandomHistory;
+import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerSummaryView;
 import org.pfptracker.tracker.view.PartnerView;
@@ -107,6 +109,7 @@ class TrackerMultiInstanceIT {
     private Settings settings;
     private Path stateDirB;
     private TrackerService a;
+    private static final String PEER_SECRET = "multi-instance-trackers-share-it";
     private TrackerService b;
 
     @BeforeAll
@@ -114,7 +117,9 @@ class TrackerMultiInstanceIT {
             throws Exception {
         registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
                 .withPort(0).withTopic(UniqueNames.of("_schemas")).withReplication((short) 3, 2));
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new HashMap<>(LocalTokens.settings());
+        // Instances of one tracker forward queries to each other: they share one secret.
+        values.put("tracker.peer.secret", PEER_SECRET);
         values.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         values.put("schema.registry.url", registry.url().toString());
         values.put("topics.partitions", "6");
@@ -279,10 +284,11 @@ class TrackerMultiInstanceIT {
         TrackerService standby = address(a).equals(servedBy(a, partner)) ? b : a;
         String headerFrom = "127.0.0.1:1";
 
-        // When it is asked as if forwarded, with and without leave to answer from its standby copy
+        // When it is asked as if forwarded (proven with the shared secret), with and without leave to answer
+        // from its standby copy
         await().atMost(PATIENCE).untilAsserted(() -> {
             HttpResponse<String> stale = get(standby, viewPath(partner),
-                    "X-PFP-Forwarded-By", headerFrom, "X-PFP-Allow-Stale", "true");
+                    "X-PFP-Forwarded-By", headerFrom, "X-PFP-Allow-Stale", "true", PeerProof.HEADER, proof(viewPath(partner)));
 
             // Then it reads its standby store, flagged stale, which has caught up with the active one
             assertThat(stale.statusCode()).isEqualTo(200);
@@ -290,7 +296,8 @@ class TrackerMultiInstanceIT {
             assertThat(stale.headers().firstValue("X-PFP-Served-By")).contains(address(standby));
             assertThat(json(stale)).isEqualTo(served.get(partner));
         });
-        HttpResponse<String> strict = get(standby, viewPath(partner), "X-PFP-Forwarded-By", headerFrom);
+        HttpResponse<String> strict = get(standby, viewPath(partner), "X-PFP-Forwarded-By", headerFrom,
+                PeerProof.HEADER, proof(viewPath(partner)));
         assertThat(strict.statusCode()).isEqualTo(503);
         assertThat(strict.headers().firstValue("Retry-After")).isPresent();
         assertThat(standby.queryCounters().staleAnswers()).isPositive();
@@ -448,10 +455,14 @@ class TrackerMultiInstanceIT {
         return sorted.get(Math.max(index, 0)) / 1_000_000.0;
     }
 
+    private static String proof(String pathAndQuery) {
+        return new PeerProof(PEER_SECRET, java.time.Clock.systemUTC()).sign("GET", pathAndQuery);
+    }
+
     private static HttpResponse<String> get(TrackerService tracker, String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + tracker.httpPort() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).GET();
+                .timeout(Duration.ofSeconds(10)).header("Authorization", LocalTokens.staff()).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -151,6 +151,18 @@ class PartnerViewTopologyTest {
     }
 
     @Test
+    void shouldCountACompletionDatedBeforeItsProposalWithoutANegativeLeadTime() {
+        // Given: a completion whose event time is years before the proposal's (a data-entry error upstream)
+        tracker.publish(proposed("malta", "a2", DEFENCE_REFORM, Instant.parse("2024-01-02T00:00:00Z")),
+                completed("malta", "a2", Instant.parse("2019-01-02T00:00:00Z")));
+
+        // Then: the activity is completed, and no lead time is made up from it
+        PartnerView view = tracker.view("malta", TODAY);
+        assertThat(view.activities().byState()).containsExactly(Map.entry("COMPLETED", 1));
+        assertThat(view.pace().medianLeadTimeDays()).isNull();
+    }
+
+    @Test
     void shouldKeepTheLaterProfileWhateverTheArrivalOrder() {
         tracker.publish(joined("serbia", "Serbia (corrected)", LocalDate.of(2006, 12, 14), T0.plusSeconds(3600)),
                 joined("serbia", "Serbia", LocalDate.of(2006, 12, 14), T0));

@@ -10,6 +10,10 @@ export class ApiError extends Error {
 
 async function get(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (response.status === 401) {
+    // Not signed in, or the session's token expired: sign in, then come back here.
+    location.assign(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
   if (!response.ok) {
     let problem = {};
     try {

@@ -1,0 +1,86 @@
+package org.pfptracker.http.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers itself, before any route runs (a path it cannot decode, a URI or headers too long,
+ * a malformed request line), in the server's own error shape instead of Jetty's HTML page: a client that
+ * parses every error body finds these parseable too, and nothing says which server software answered.
+ */
+public final class ProblemErrorHandler extends ErrorHandler {
+
+    /** The body of an error, for a status and Jetty's reason. */
+    @FunctionalInterface
+    public interface Body {
+        String of(int status, String reason);
+    }
+
+    private final String contentType;
+    private final Body body;
+
+    private ProblemErrorHandler(String contentType, Body body) {
+        this.contentType = contentType;
+        this.body = body;
+    }
+
+    /** RFC 9457 problem details, as the tracker and the gateway answer every error. */
+    public static ProblemErrorHandler problemJson() {
+        return new ProblemErrorHandler("application/problem+json", (status, reason) -> "{\"type\":\"about:blank\","
+                + "\"title\":" + quoted(HttpStatus.getMessage(status)) + ",\"status\":" + status
+                + ",\"detail\":" + quoted(reason == null || reason.isBlank() ? HttpStatus.getMessage(status)
+                        : "The request could not be read: " + reason) + "}");
+    }
+
+    /** Errors in another JSON shape, e.g. Confluent's {@code {"error_code": ..., "message": ...}}. */
+    public static ProblemErrorHandler json(String contentType, Body body) {
+        return new ProblemErrorHandler(contentType, body);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        // Jetty drops the connection after refusing a request it could not read; say so, or a client's pool
+        // hands the dead connection to its next request.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, BufferUtil.toBuffer(body.of(code, message), StandardCharsets.UTF_8), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, contentType));
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
+        return BufferUtil.toBuffer(body.of(status, reason), StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string: the reason comes from the request, so everything that could break out is escaped. */
+    public static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
