@@ -19,12 +19,15 @@ public final class AccessControl {
     private static final String IDENTITY_ATTRIBUTE = AccessControl.class.getName() + ".identity";
     private static final String BEARER = "bearer ";
 
+    private final AccessSettings settings;
     private final String realm;
     private final TokenVerifier verifier;
     private final Identity unchecked;
     private final String sessionCookie;
 
-    private AccessControl(String realm, TokenVerifier verifier, Identity unchecked, String sessionCookie) {
+    private AccessControl(AccessSettings settings, String realm, TokenVerifier verifier, Identity unchecked,
+                          String sessionCookie) {
+        this.settings = settings;
         this.realm = realm;
         this.verifier = verifier;
         this.unchecked = unchecked;
@@ -37,7 +40,7 @@ public final class AccessControl {
      * cannot act with a user's cookie.
      */
     public AccessControl withSessionCookie(String name) {
-        return new AccessControl(realm, verifier, unchecked, name);
+        return new AccessControl(settings, realm, verifier, unchecked, name);
     }
 
     /**
@@ -50,11 +53,16 @@ public final class AccessControl {
         if (!settings.enabled()) {
             log.warn("ACCESS CONTROL IS OFF on {}: anyone who can reach it reads every partner and writes any event"
                     + " (access.mode=off). Use it for experiments only.", realm);
-            return new AccessControl(realm, null, new Identity("anonymous", uncheckedClient, EnumSet.allOf(Role.class),
+            return new AccessControl(settings, realm, null, new Identity("anonymous", uncheckedClient, EnumSet.allOf(Role.class),
                     null, Set.of(Identity.ANY_EVENT_TYPE)), null);
         }
         log.info("{} accepts bearer tokens from {} for audience '{}'", realm, settings.issuer(), settings.audience());
-        return new AccessControl(realm, new TokenVerifier(settings), null, null);
+        return new AccessControl(settings, realm, new TokenVerifier(settings), null, null);
+    }
+
+    /** The settings it checks with: the issuer, the claims, the dashboard's client. */
+    public AccessSettings settings() {
+        return settings;
     }
 
     public boolean enabled() {

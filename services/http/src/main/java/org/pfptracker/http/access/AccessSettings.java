@@ -27,10 +27,11 @@ import java.util.function.Function;
  * @param clockSkew the clock difference tolerated on {@code exp} and {@code nbf}
  * @param jwksMinRefresh the least time between two fetches of the issuer's keys; a token signed with an
  *     unknown key triggers a fetch no more often than this
+ * @param dashboardClient the dashboard's client id at the issuer, for signing people in with the code flow
  */
 public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String audience, String rolesClaim,
                              String partnerClaim, String eventTypesClaim, String clientClaim, Duration clockSkew,
-                             Duration jwksMinRefresh) {
+                             Duration jwksMinRefresh, String dashboardClient) {
 
     /**
      * One option: its key, its default ({@code null} when it has none) and what it does.
@@ -69,8 +70,12 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
             "Least time between two fetches of the issuer's keys: a token signed with an unknown key id"
                     + " triggers a fetch (keys rotate), no more often than this.");
 
+    public static final Option DASHBOARD_CLIENT = new Option("access.dashboard.client", "pfp-dashboard",
+            "The dashboard's client id at the issuer: a public client signing people in with the authorization code"
+                    + " flow and PKCE, redirected back to <tracker>/signin.");
+
     public static final List<Option> OPTIONS = List.of(MODE, ISSUER, JWKS_URL, AUDIENCE, ROLES_CLAIM, PARTNER_CLAIM,
-            EVENT_TYPES_CLAIM, CLIENT_CLAIM, CLOCK_SKEW, JWKS_MIN_REFRESH);
+            EVENT_TYPES_CLAIM, CLIENT_CLAIM, CLOCK_SKEW, JWKS_MIN_REFRESH, DASHBOARD_CLIENT);
 
     public AccessSettings {
         Objects.requireNonNull(audience, "audience");
@@ -80,6 +85,7 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
         Objects.requireNonNull(clientClaim, "clientClaim");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(jwksMinRefresh, "jwksMinRefresh");
+        Objects.requireNonNull(dashboardClient, "dashboardClient");
         if (enabled && issuer == null) {
             throw new IllegalArgumentException("Access control is on (" + MODE.key() + "=tokens) but no issuer is set:"
                     + " set " + ISSUER.key() + " (environment PFP_ACCESS_ISSUER) to your OpenID Connect issuer, or "
@@ -123,7 +129,7 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
         return new AccessSettings(enabled, issuer == null ? null : uri(ISSUER, issuer), jwks == null ? null : uri(JWKS_URL, jwks),
                 value.apply(AUDIENCE), value.apply(ROLES_CLAIM), value.apply(PARTNER_CLAIM), value.apply(EVENT_TYPES_CLAIM),
                 value.apply(CLIENT_CLAIM), duration(CLOCK_SKEW, value.apply(CLOCK_SKEW)),
-                duration(JWKS_MIN_REFRESH, value.apply(JWKS_MIN_REFRESH)));
+                duration(JWKS_MIN_REFRESH, value.apply(JWKS_MIN_REFRESH)), value.apply(DASHBOARD_CLIENT));
     }
 
     private static URI uri(Option option, String text) {

@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.dashboard;
 
+import java.net.URI;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
@@ -28,20 +29,48 @@ public final class Dashboard {
     private record Route(String path, Page page) {
     }
 
-    private final List<Route> routes;
+    /**
+     * Where the sign-in page sends a person to sign in: the OpenID Connect issuer and the dashboard's client
+     * id there (a public client: the code flow with PKCE, no secret).
+     *
+     * @param issuer the issuer, or {@code null} when access control is off or there is none to send to
+     * @param clientId the dashboard's client id at the issuer
+     */
+    public record SignIn(URI issuer, String clientId) {
 
-    private Dashboard(List<Route> routes) {
-        this.routes = routes;
+        /** No issuer: the sign-in page takes a sign-in link's token or a pasted one. */
+        public static final SignIn NONE = new SignIn(null, null);
+
+        String origin() {
+            return issuer.getScheme() + "://" + issuer.getAuthority();
+        }
     }
 
-    /** Renders every page once; fails at once if a page or a library it needs is missing. */
+    /** Where the sign-in page learns the issuer and client id. */
+    public static final String SIGN_IN_CONFIG_PATH = ASSETS_PATH + "/sign-in.json";
+
+    private final List<Route> routes;
+    private final SignIn signIn;
+
+    private Dashboard(List<Route> routes, SignIn signIn) {
+        this.routes = routes;
+        this.signIn = signIn;
+    }
+
+    /** Renders every page once, with no issuer to sign in at; fails at once if a page or library is missing. */
     public static Dashboard load() {
+        return load(SignIn.NONE);
+    }
+
+    /** Renders every page once, the sign-in page sending people to {@code signIn}'s issuer. */
+    public static Dashboard load(SignIn signIn) {
         WebJarPaths webJars = new WebJarPaths();
+        List<String> issuerOrigin = signIn.issuer() == null ? List.of() : List.of(signIn.origin());
         return new Dashboard(List.of(
                 new Route("/", Page.render("overview.html", webJars)),
                 new Route("/partners/{partnerId}", Page.render("partner.html", webJars)),
                 new Route("/docs", Page.render("docs.html", webJars)),
-                new Route("/signin", Page.render("signin.html", webJars))));
+                new Route("/signin", Page.render("signin.html", webJars, issuerOrigin))), signIn);
     }
 
     /** Registers the pages, the dashboard's assets and the WebJars on a server being configured. */
@@ -55,6 +84,9 @@ public final class Dashboard {
             files.headers = Map.of("Cache-Control", "no-cache");
         });
         routes.forEach(route -> config.routes.get(route.path(), route.page()));
+        Map<String, String> signInConfig = signIn.issuer() == null ? Map.of()
+                : Map.of("issuer", signIn.issuer().toString(), "clientId", signIn.clientId());
+        config.routes.get(SIGN_IN_CONFIG_PATH, ctx -> ctx.header("Cache-Control", "no-cache").json(signInConfig));
     }
 
     /** The routes of the pages, in registration order. */

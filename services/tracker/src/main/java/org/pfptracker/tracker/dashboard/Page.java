@@ -34,8 +34,13 @@ final class Page implements Handler {
 
     /** Reads the template {@code resource} next to this class and resolves its WebJar references. */
     static Page render(String resource, WebJarPaths webJars) {
+        return render(resource, webJars, List.of());
+    }
+
+    /** The same, allowed also to fetch from these origins (the sign-in page asks the token issuer). */
+    static Page render(String resource, WebJarPaths webJars, List<String> connectOrigins) {
         String html = webJars.resolve(read(resource), resource);
-        return new Page(html.getBytes(StandardCharsets.UTF_8), policyFor(html));
+        return new Page(html.getBytes(StandardCharsets.UTF_8), policyFor(html, connectOrigins));
     }
 
     @Override
@@ -54,6 +59,10 @@ final class Page implements Handler {
     }
 
     static String policyFor(String html) {
+        return policyFor(html, List.of());
+    }
+
+    static String policyFor(String html, List<String> connectOrigins) {
         List<String> scripts = new ArrayList<>(List.of("'self'"));
         Matcher inline = INLINE_SCRIPT.matcher(html);
         while (inline.find()) {
@@ -61,7 +70,9 @@ final class Page implements Handler {
         }
         // Inline styles: the chart library and Swagger UI size and place their elements with style attributes.
         return "default-src 'self'; script-src " + String.join(" ", scripts) + "; style-src 'self' 'unsafe-inline';"
-                + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
+                + " img-src 'self' data:; font-src 'self' data:; connect-src "
+                + String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                        connectOrigins.stream()).toList()) + "; object-src 'none';"
                 + " base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     }
 

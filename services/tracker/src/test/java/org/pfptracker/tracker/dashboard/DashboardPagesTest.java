@@ -27,7 +27,8 @@ class DashboardPagesTest {
 
     @BeforeAll
     static void start() {
-        Dashboard dashboard = Dashboard.load();
+        Dashboard dashboard = Dashboard.load(new Dashboard.SignIn(java.net.URI.create("http://127.0.0.1:8090"),
+                "pfp-dashboard"));
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             dashboard.install(config);
@@ -41,7 +42,7 @@ class DashboardPagesTest {
 
     @Test
     void shouldServeEveryPageWithEveryFileItReferencesFromTheTrackerItself() throws Exception {
-        for (String page : new String[] {"/", "/partners/georgia", "/docs"}) {
+        for (String page : new String[] {"/", "/partners/georgia", "/docs", "/signin"}) {
             // When
             HttpResponse<String> response = get(page);
 
@@ -105,5 +106,20 @@ class DashboardPagesTest {
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldTellTheSignInPageWhereToSignInAndLetItAskOnlyThatIssuer() throws Exception {
+        // When
+        HttpResponse<String> config = get("/dashboard/sign-in.json");
+        HttpResponse<String> signIn = get("/signin");
+        HttpResponse<String> overview = get("/");
+
+        // Then
+        assertThat(config.body()).contains("\"issuer\":\"http://127.0.0.1:8090\"").contains("\"clientId\":\"pfp-dashboard\"");
+        assertThat(signIn.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("connect-src 'self' http://127.0.0.1:8090;"));
+        assertThat(overview.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("connect-src 'self';"));
     }
 }

@@ -1,22 +1,26 @@
-// Hands an access token to the tracker once; the tracker keeps it in an HttpOnly cookie, which the
-// dashboard's reads and its change stream then carry. The token comes from the link's fragment, which
-// browsers never send to a server, or from the form.
+// Signs a person in and hands their access token to the tracker once; the tracker keeps it in an HttpOnly
+// cookie, which the dashboard's reads and its change stream then carry. Three ways in:
+// - the organisation's identity provider, with OAuth's authorization code flow and PKCE (RFC 7636): the
+//   page is a public client, so the code is bound to a verifier only this tab knows;
+// - a sign-in link's token, in the fragment, which browsers never send to a server;
+// - a pasted token.
 
 const status = document.getElementById('status');
 const error = document.getElementById('error');
+const FLOW_KEY = 'pfp-sign-in';
 
-const next = () => {
-  const wanted = new URLSearchParams(location.search).get('next');
-  // Only a path on this server: a sign-in link must not send anyone elsewhere.
+const next = (wanted) => {
+  // Only a path on this server: a sign-in must not send anyone elsewhere.
   return wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
 };
 
 const showError = (text) => {
+  status.textContent = '';
   error.textContent = text;
   error.hidden = false;
 };
 
-async function signIn(token) {
+async function handOver(token, goTo) {
   status.textContent = 'Signing in…';
   error.hidden = true;
   const response = await fetch('/api/v1/session', {
@@ -25,7 +29,7 @@ async function signIn(token) {
     cache: 'no-store',
   });
   if (response.status === 204) {
-    location.replace(next());
+    location.replace(next(goTo));
     return;
   }
   let problem = {};
@@ -34,25 +38,92 @@ async function signIn(token) {
   } catch {
     // No problem body: the status says enough.
   }
-  status.textContent = '';
   showError(`Not signed in: ${problem.detail ?? `HTTP ${response.status}`}`);
 }
 
-const fragment = new URLSearchParams(location.hash.slice(1));
-const linked = fragment.get('token');
-if (linked) {
-  // The token leaves the address bar and the history at once.
-  history.replaceState(null, '', location.pathname + location.search);
-  signIn(linked);
+const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomText = (size) => base64url(crypto.getRandomValues(new Uint8Array(size)));
+
+async function discover(issuer) {
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`the issuer answered HTTP ${response.status}`);
+  return response.json();
+}
+
+async function startCodeFlow(config) {
+  const provider = await discover(config.issuer);
+  const verifier = randomText(48);
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const state = randomText(24);
+  const redirectUri = `${location.origin}/signin`;
+  sessionStorage.setItem(FLOW_KEY, JSON.stringify({
+    verifier, state, redirectUri, tokenEndpoint: provider.token_endpoint, clientId: config.clientId,
+    next: new URLSearchParams(location.search).get('next'),
+  }));
+  const query = new URLSearchParams({
+    response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri, scope: 'openid',
+    code_challenge: challenge, code_challenge_method: 'S256', state,
+  });
+  location.assign(`${provider.authorization_endpoint}?${query}`);
+}
+
+async function finishCodeFlow(code, state) {
+  const flow = JSON.parse(sessionStorage.getItem(FLOW_KEY) ?? 'null');
+  sessionStorage.removeItem(FLOW_KEY);
+  history.replaceState(null, '', location.pathname);
+  if (!flow || flow.state !== state) {
+    showError('Not signed in: this sign-in was not started from this page (state mismatch); start again.');
+    return;
+  }
+  status.textContent = 'Signing in…';
+  const response = await fetch(flow.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code, redirect_uri: flow.redirectUri, client_id: flow.clientId,
+      code_verifier: flow.verifier,
+    }),
+    cache: 'no-store',
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok || !answer.access_token) {
+    showError(`Not signed in: ${answer.error_description ?? answer.error ?? `the issuer answered HTTP ${response.status}`}`);
+    return;
+  }
+  await handOver(answer.access_token, flow.next);
+}
+
+async function main() {
+  const query = new URLSearchParams(location.search);
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (query.get('code')) {
+    await finishCodeFlow(query.get('code'), query.get('state'));
+  } else if (query.get('error')) {
+    showError(`Not signed in: ${query.get('error_description') ?? query.get('error')}`);
+  } else if (fragment.get('token')) {
+    // The token leaves the address bar and the history at once.
+    history.replaceState(null, '', location.pathname + location.search);
+    await handOver(fragment.get('token'), query.get('next'));
+  }
+  const config = await (await fetch('/dashboard/sign-in.json', { cache: 'no-store' })).json();
+  if (config.issuer) {
+    document.getElementById('issuer-name').textContent = config.issuer;
+    document.getElementById('issuer-sign-in').hidden = false;
+    document.getElementById('sign-in-with-issuer').addEventListener('click', () =>
+      startCodeFlow(config).catch((failure) => showError(`Not signed in: ${failure.message}`)));
+  }
 }
 
 document.getElementById('token-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const token = document.getElementById('token').value.trim();
-  if (token) signIn(token);
+  if (token) handOver(token, new URLSearchParams(location.search).get('next'));
 });
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await fetch('/api/v1/session', { method: 'DELETE', cache: 'no-store' });
   status.textContent = 'Signed out.';
 });
+
+main().catch((failure) => showError(`Not signed in: ${failure.message}`));
