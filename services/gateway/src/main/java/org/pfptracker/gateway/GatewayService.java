@@ -54,7 +54,8 @@ public final class GatewayService implements AutoCloseable {
         HttpOptions options = new HttpOptions(settings.get(GatewaySettings.HTTP_HOST),
                 settings.getInt(GatewaySettings.HTTP_PORT), settings.getInt(GatewaySettings.MAX_BODY_BYTES),
                 deliveryTimeout.plus(ANSWER_TIMEOUT_MARGIN), settings.get(GatewaySettings.SOURCE),
-                AccessControl.of(AccessConfig.from(settings), "pfp-gateway", settings.get(GatewaySettings.SOURCE)));
+                AccessControl.of(AccessConfig.from(settings), "pfp-gateway", settings.get(GatewaySettings.SOURCE)),
+                GatewaySettings.httpServer(settings));
         IdempotencyStore<Accepted> answers = new IdempotencyStore<>(settings.getDuration(GatewaySettings.IDEMPOTENCY_TTL),
                 settings.getInt(GatewaySettings.IDEMPOTENCY_MAX_KEYS), Clock.systemUTC());
         Deque<AutoCloseable> running = new ArrayDeque<>();

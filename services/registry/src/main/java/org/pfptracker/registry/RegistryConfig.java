@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.registry.client.CompatibilityLevel;
 
 /**
@@ -35,6 +37,12 @@ import org.pfptracker.registry.client.CompatibilityLevel;
  *       <td>Kafka client settings for every client (TLS, SASL), e.g. registry.kafka.security.protocol</td></tr>
  *   <tr><td>{@value #PRODUCER_PREFIX}*</td><td>PFP_REGISTRY_PRODUCER_*</td><td></td><td>producer-only settings</td></tr>
  *   <tr><td>{@value #CONSUMER_PREFIX}*</td><td>PFP_REGISTRY_CONSUMER_*</td><td></td><td>consumer-only settings</td></tr>
+ *   <tr><td>{@value #HTTP_PREFIX}*</td><td>PFP_REGISTRY_HTTP_*</td><td>see {@link ServerSettings.Option}</td>
+ *       <td>the HTTP server's limits, timeouts and TLS, as on every pfp server: {@code registry.http.idle.timeout}
+ *       (30s), {@code .header.timeout} (10s), {@code .min.body.bytes.per.second} (1024),
+ *       {@code .max.header.bytes} (8192), {@code .max.threads} (250), {@code .max.connections.per.client} (64),
+ *       {@code .tls.keystore} and {@code .tls.keystore.password}, or {@code .tls.cert}, {@code .tls.key} and
+ *       {@code .tls.key.password}; {@code .tls.hsts.max.age} (365d)</td></tr>
  * </table>
  * An environment variable maps to its property by dropping {@code PFP_}, lower-casing, and turning
  * {@code _} into {@code .}.
@@ -50,6 +58,7 @@ import org.pfptracker.registry.client.CompatibilityLevel;
  * @param kafkaOverrides        settings for every Kafka client (admin, producer, consumer)
  * @param producerOverrides     settings for the producer only
  * @param consumerOverrides     settings for the consumer only
+ * @param http                  the HTTP server's limits, timeouts and TLS
  */
 public record RegistryConfig(
         String bootstrapServers,
@@ -62,7 +71,8 @@ public record RegistryConfig(
         Duration storeTimeout,
         Map<String, String> kafkaOverrides,
         Map<String, String> producerOverrides,
-        Map<String, String> consumerOverrides) {
+        Map<String, String> consumerOverrides,
+        ServerSettings http) {
 
     /** Property: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "registry.bootstrap.servers";
@@ -86,6 +96,8 @@ public record RegistryConfig(
     public static final String PRODUCER_PREFIX = "registry.producer.";
     /** Property prefix: Kafka settings for the consumer. */
     public static final String CONSUMER_PREFIX = "registry.consumer.";
+    /** Property prefix: the HTTP server's limits, timeouts and TLS ({@link ServerSettings.Option}). */
+    public static final String HTTP_PREFIX = "registry.http.";
 
     /** Default HTTP listen address: loopback, so nothing is exposed by accident. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -103,6 +115,7 @@ public record RegistryConfig(
         requireText(topic, TOPIC);
         Objects.requireNonNull(defaultCompatibility, COMPATIBILITY_LEVEL);
         Objects.requireNonNull(storeTimeout, STORE_TIMEOUT_MS);
+        Objects.requireNonNull(http, HTTP_PREFIX + "*");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(PORT + " must be 0..65535, not " + port);
         }
@@ -124,7 +137,7 @@ public record RegistryConfig(
     /** Defaults for everything, on the given Kafka cluster: loopback, port 8081, topic _schemas, RF 1. */
     public static RegistryConfig forBootstrapServers(String bootstrapServers) {
         return new RegistryConfig(bootstrapServers, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TOPIC, (short) 1, 1,
-                CompatibilityLevel.BACKWARD, DEFAULT_STORE_TIMEOUT, Map.of(), Map.of(), Map.of());
+                CompatibilityLevel.BACKWARD, DEFAULT_STORE_TIMEOUT, Map.of(), Map.of(), Map.of(), ServerSettings.DEFAULTS);
     }
 
     /**
@@ -158,37 +171,44 @@ public record RegistryConfig(
                 Duration.ofMillis(integer(settings, STORE_TIMEOUT_MS, (int) DEFAULT_STORE_TIMEOUT.toMillis())),
                 withPrefix(settings, KAFKA_PREFIX),
                 withPrefix(settings, PRODUCER_PREFIX),
-                withPrefix(settings, CONSUMER_PREFIX));
+                withPrefix(settings, CONSUMER_PREFIX),
+                ServerSettings.from(HTTP_PREFIX, key -> Optional.ofNullable(settings.get(key))));
     }
 
     /** The same configuration listening on another port (0 for any free one). */
     public RegistryConfig withPort(int newPort) {
         return new RegistryConfig(bootstrapServers, host, newPort, topic, replicationFactor, minInsyncReplicas,
-                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides);
+                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides, http);
     }
 
     /** The same configuration on another topic. */
     public RegistryConfig withTopic(String newTopic) {
         return new RegistryConfig(bootstrapServers, host, port, newTopic, replicationFactor, minInsyncReplicas,
-                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides);
+                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides, http);
     }
 
     /** The same configuration creating its topic with other replication settings. */
     public RegistryConfig withReplication(short newReplicationFactor, int newMinInsyncReplicas) {
         return new RegistryConfig(bootstrapServers, host, port, topic, newReplicationFactor, newMinInsyncReplicas,
-                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides);
+                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides, http);
     }
 
     /** The same configuration with another global default compatibility level. */
     public RegistryConfig withDefaultCompatibility(CompatibilityLevel level) {
         return new RegistryConfig(bootstrapServers, host, port, topic, replicationFactor, minInsyncReplicas,
-                level, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides);
+                level, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides, http);
     }
 
     /** The same configuration with Kafka client settings for every client, e.g. TLS or SASL. */
     public RegistryConfig withKafkaOverrides(Map<String, String> overrides) {
         return new RegistryConfig(bootstrapServers, host, port, topic, replicationFactor, minInsyncReplicas,
-                defaultCompatibility, storeTimeout, overrides, producerOverrides, consumerOverrides);
+                defaultCompatibility, storeTimeout, overrides, producerOverrides, consumerOverrides, http);
+    }
+
+    /** The same configuration served with other limits, timeouts or TLS. */
+    public RegistryConfig withHttp(ServerSettings settings) {
+        return new RegistryConfig(bootstrapServers, host, port, topic, replicationFactor, minInsyncReplicas,
+                defaultCompatibility, storeTimeout, kafkaOverrides, producerOverrides, consumerOverrides, settings);
     }
 
     /** Two of three replicas in sync is the usual durability bar; below three replicas, one. */

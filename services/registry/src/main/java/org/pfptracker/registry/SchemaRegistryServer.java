@@ -36,7 +36,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.http = http;
-        this.url = URI.create("http://" + hostForUrl(config.host()) + ":" + http.port());
+        this.url = URI.create(config.http().scheme() + "://" + hostForUrl(config.host()) + ":" + http.port());
     }
 
     /**
@@ -45,6 +45,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
      *
      * @throws IllegalStateException when the topic exists but would lose or reorder schemas, or the
      *                               port cannot be bound
+     * @throws IllegalArgumentException when the TLS key or certificate cannot be read
      * @throws RuntimeException      when Kafka cannot be reached within the store timeout
      */
     public static SchemaRegistryServer start(RegistryConfig config) {
@@ -63,7 +64,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         SchemaStore store = SchemaStore.open(config);
         Javalin http;
         try {
-            http = RegistryHttpApi.create(store, access).start(config.host(), config.port());
+            http = RegistryHttpApi.create(store, access, config.host(), config.port(), config.http()).start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -76,7 +77,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return server;
     }
 
-    /** The base URL clients use, e.g. {@code http://127.0.0.1:8081}; with port 0, the port bound. */
+    /**
+     * The base URL clients use, e.g. {@code http://127.0.0.1:8081} ({@code https://} with TLS on); with port 0, the
+     * port bound.
+     */
     public URI url() {
         return url;
     }

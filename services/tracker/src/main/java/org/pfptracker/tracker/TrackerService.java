@@ -92,12 +92,14 @@ public final class TrackerService implements AutoCloseable {
         metrics.bind(counters, TrackerMetrics.readiness(routing));
         streams.start();
 
-        HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
-                settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC(),
-                AccessControl.of(AccessConfig.from(settings), "pfp-tracker", "anonymous"),
-                settings.find(TrackerSettings.PEER_SECRET).orElseGet(TrackerService::randomSecret));
         TrackerHttpServer http = null;
         try {
+            // Inside the try: a malformed tracker.http.* setting or an unreadable key stops the streams again.
+            HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
+                    settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC(),
+                    AccessControl.of(AccessConfig.from(settings), "pfp-tracker", "anonymous"),
+                    settings.find(TrackerSettings.PEER_SECRET).orElseGet(TrackerService::randomSecret),
+                    TrackerSettings.httpServer(settings));
             http = TrackerHttpServer.start(options, TrackerSettings.streamOptions(settings), metrics.registry(),
                     new StoreLocalViews(streams), routing);
             String applicationId = settings.get(TrackerSettings.APPLICATION_ID);

@@ -1,7 +1,12 @@
 package org.pfptracker.gateway.config;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.pfptracker.http.server.ServerSettings;
+import org.pfptracker.platform.config.ConfigurationException;
 import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
@@ -25,13 +30,28 @@ public final class GatewaySettings {
     public static final Setting SOURCE = new Setting("gateway.source", "gateway",
             "What the gateway writes into metadata.source of every event it publishes.");
 
-    public static final List<Setting> ALL = List.of(HTTP_HOST, HTTP_PORT, MAX_BODY_BYTES, DELIVERY_TIMEOUT,
-            IDEMPOTENCY_TTL, IDEMPOTENCY_MAX_KEYS, SOURCE);
+    /** Where the HTTP API's limits, timeouts and TLS are read, e.g. {@code gateway.http.idle.timeout}. */
+    public static final String HTTP_SERVER_PREFIX = "gateway.http.";
+    /** The HTTP API's limits, timeouts and TLS: the options every pfp server shares ({@link ServerSettings.Option}). */
+    public static final List<Setting> HTTP_SERVER = Arrays.stream(ServerSettings.Option.values())
+            .map(option -> new Setting(option.key(HTTP_SERVER_PREFIX), option.defaultValue(), option.doc())).toList();
+
+    public static final List<Setting> ALL = Stream.concat(Stream.of(HTTP_HOST, HTTP_PORT, MAX_BODY_BYTES, DELIVERY_TIMEOUT,
+            IDEMPOTENCY_TTL, IDEMPOTENCY_MAX_KEYS, SOURCE), HTTP_SERVER.stream()).toList();
 
     /** Producer property bounding how long {@code send()} may block on missing metadata (a cluster that is down). */
     static final String MAX_BLOCK_KEY = Settings.KAFKA_CLIENT_PREFIX + "max.block.ms";
 
     private GatewaySettings() {
+    }
+
+    /** How the HTTP API listens: limits, timeouts and TLS ({@code gateway.http.*}). */
+    public static ServerSettings httpServer(Settings settings) {
+        try {
+            return ServerSettings.from(HTTP_SERVER_PREFIX, key -> Optional.ofNullable(settings.asMap().get(key)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /**

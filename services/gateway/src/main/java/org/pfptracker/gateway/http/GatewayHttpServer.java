@@ -24,6 +24,7 @@ import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.access.Role;
 import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
+import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,11 @@ public final class GatewayHttpServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
                 config.http.prefer405over404 = true;
-                config.jetty.modifyServer(server -> server.setErrorHandler(ProblemErrorHandler.problemJson()));
+                ServerSetup.install(config.jetty, "gateway", options.host(), options.port(), options.server());
+                ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
+                config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+                // A command body trickling in below the minimum rate is answered 408 as a problem, not 500.
+                errors.answerRefusalsIn(config.routes);
                 SecurityHeaders.installOn(config.routes);
                 config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
                 config.requestLogger.http(metrics);
@@ -127,9 +132,9 @@ public final class GatewayHttpServer implements AutoCloseable {
                 config.routes.error(405, "*", ctx -> unlessAnswered(ctx, Problem.of(Problem.GENERIC, 405,
                         "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see "
                                 + OpenApiDocument.PATH)));
-            }).start(options.host(), options.port());
-            log.info("Gateway HTTP API listening on http://{}:{}{} ({} command routes; OpenAPI at {}, browsable at {};"
-                            + " metrics at {})", options.host(), app.port(), CommandRoutes.PARTNERS,
+            }).start();
+            log.info("Gateway HTTP API listening on {}://{}:{}{} ({} command routes; OpenAPI at {}, browsable at {};"
+                            + " metrics at {})", options.server().scheme(), options.host(), app.port(), CommandRoutes.PARTNERS,
                     CommandRoutes.all(directory).size(), OpenApiDocument.PATH, ApiDocsPage.PATH, GatewayMetrics.PATH);
             return new GatewayHttpServer(app, responder, List.copyOf(registered), metrics);
         } catch (RuntimeException e) {

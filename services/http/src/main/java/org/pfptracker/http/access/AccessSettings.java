@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.pfptracker.http.DurationText;
 
 /**
  * How callers are identified, declared once for every pfp server (tracker, gateway, registry). The
@@ -128,8 +129,8 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
         String jwks = value.apply(JWKS_URL);
         return new AccessSettings(enabled, issuer == null ? null : uri(ISSUER, issuer), jwks == null ? null : uri(JWKS_URL, jwks),
                 value.apply(AUDIENCE), value.apply(ROLES_CLAIM), value.apply(PARTNER_CLAIM), value.apply(EVENT_TYPES_CLAIM),
-                value.apply(CLIENT_CLAIM), duration(CLOCK_SKEW, value.apply(CLOCK_SKEW)),
-                duration(JWKS_MIN_REFRESH, value.apply(JWKS_MIN_REFRESH)), value.apply(DASHBOARD_CLIENT));
+                value.apply(CLIENT_CLAIM), DurationText.parse(CLOCK_SKEW.key(), value.apply(CLOCK_SKEW)),
+                DurationText.parse(JWKS_MIN_REFRESH.key(), value.apply(JWKS_MIN_REFRESH)), value.apply(DASHBOARD_CLIENT));
     }
 
     private static URI uri(Option option, String text) {
@@ -141,30 +142,6 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
             return uri;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Setting '" + option.key() + "' must be an absolute URL, was '" + text + "'");
-        }
-    }
-
-    /** 250ms, 30s, 5m, 2h, or ISO-8601 (PT30S). */
-    private static Duration duration(Option option, String text) {
-        try {
-            if (text.startsWith("P") || text.startsWith("p")) {
-                return Duration.parse(text);
-            }
-            int unit = 0;
-            while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
-                unit++;
-            }
-            long amount = Long.parseLong(text.substring(0, unit));
-            return switch (text.substring(unit).trim()) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> throw new IllegalArgumentException("unit");
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Setting '" + option.key() + "' must be a duration such as 500ms, 30s or"
-                    + " PT30S, was '" + text + "'");
         }
     }
 }

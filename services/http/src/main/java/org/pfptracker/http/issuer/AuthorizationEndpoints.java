@@ -128,8 +128,8 @@ final class AuthorizationEndpoints {
         return request;
     }
 
-    private static void page(Context ctx, int status, String html) {
-        ctx.status(status).header("Content-Security-Policy", SignInPage.CONTENT_SECURITY_POLICY)
+    private void page(Context ctx, int status, String html) {
+        ctx.status(status).header("Content-Security-Policy", SignInPage.contentSecurityPolicy(signIn.origins()))
                 .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(html);
     }

@@ -1,8 +1,10 @@
 package org.pfptracker.http.server;
 
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,13 +14,18 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors Jetty answers itself, before any route runs (a path it cannot decode, a URI or headers too long,
  * a malformed request line), in the server's own error shape instead of Jetty's HTML page: a client that
- * parses every error body finds these parseable too, and nothing says which server software answered.
+ * parses every error body finds these parseable too, and nothing says which server software answered. With
+ * {@link #answerRefusalsIn}, also what Jetty refuses while a route runs (a body arriving too slowly).
  */
 public final class ProblemErrorHandler extends ErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     /** The body of an error, for a status and Jetty's reason. */
     @FunctionalInterface
@@ -45,6 +52,20 @@ public final class ProblemErrorHandler extends ErrorHandler {
     /** Errors in another JSON shape, e.g. Confluent's {@code {"error_code": ..., "message": ...}}. */
     public static ProblemErrorHandler json(String contentType, Body body) {
         return new ProblemErrorHandler(contentType, body);
+    }
+
+    /**
+     * Answers in the same shape what Jetty refuses while a route runs: a body arriving slower than the minimum
+     * rate ({@link ServerLimits#minBodyBytesPerSecond()}) fails the route's read with 408. Without this, a
+     * server's catch-all would log an error and answer 500 to every slow client.
+     */
+    public void answerRefusalsIn(RoutesConfig routes) {
+        routes.exception(BadMessageException.class, (e, ctx) -> {
+            log.debug("Refused {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(), e.getMessage());
+            // What is left of the body will not be read: the connection cannot carry another request.
+            ctx.header(HttpHeader.CONNECTION.asString(), "close");
+            ctx.status(e.getCode()).contentType(contentType).result(body.of(e.getCode(), e.getReason()));
+        });
     }
 
     @Override

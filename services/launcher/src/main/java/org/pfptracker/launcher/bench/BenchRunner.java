@@ -120,6 +120,19 @@ public final class BenchRunner {
                     live = new LiveLatency(publisher, new TrackerApi(tracker.httpPort(), staff), partnerIds)
                             .run(plan.liveRate(), plan.liveTime());
                 }
+
+                // What checking tokens costs a query: the same view, same state, with access control off.
+                log.printf("[bench] (6e) the tracker restarts with access control off; %d clients query %s for %d s%n",
+                        plan.clients(), QueryEndpoint.partnerView(partnerIds).label(), plan.queryTime().toSeconds());
+                tracker.close();
+                tracker = null;
+                tracker = TrackerService.start(trackerSettings.with(AccessConfig.MODE, "off"));
+                TrackerApi open = new TrackerApi(tracker.httpPort(), staff);
+                awaitReady(open);
+                queries = new ArrayList<>(queries);
+                queries.add(new BenchReport.Queried(QueryEndpoint.partnerView(partnerIds).label() + ", access control off",
+                        new QueryLoad(open.baseUrl(), null, plan.clients()).measure(QueryEndpoint.partnerView(partnerIds),
+                                plan.queryTime())));
                 return new BenchReport(LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().maxMemory(), cluster.description(), cluster.embedded(), plan,
                         loaded.events(), loaded.duration(), backlog.records(), plainConsumer, streamsCount, catchUp,

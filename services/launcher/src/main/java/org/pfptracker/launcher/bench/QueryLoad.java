@@ -87,12 +87,15 @@ final class QueryLoad {
         Latencies latencies = new Latencies();
         long errors = 0;
         for (int request = first; System.nanoTime() < deadline; request++) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + endpoint.pathOfRequest().apply(request)))
-                    .timeout(REQUEST_TIMEOUT).header("Authorization", authorization).GET().build();
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(baseUrl + endpoint.pathOfRequest().apply(request)))
+                    .timeout(REQUEST_TIMEOUT).GET();
+            if (authorization != null) {
+                get.header("Authorization", authorization);
+            }
             long sent = System.nanoTime();
             try {
                 // The body is read to its end: a latency is the whole answer, not its first line.
-                int status = client.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(get.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 latencies.add(System.nanoTime() - sent);
                 if (status / 100 != 2) {
                     errors++;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.launcher.local.LocalSettings;
 import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
@@ -28,6 +29,7 @@ public final class ConfigCommand implements Callable<Integer> {
         all.add(EventPublisher.DELIVERY_TIMEOUT);
         all.add(EventPublisher.LINGER);
         all.addAll(AccessConfig.ALL);
+        all.addAll(LocalSettings.ALL);
         all.addAll(TrackerSettings.ALL);
         all.addAll(GatewaySettings.ALL);
         all.addAll(SimulatorSettings.ALL);

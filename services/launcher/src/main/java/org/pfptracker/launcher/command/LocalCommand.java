@@ -13,10 +13,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.pfptracker.kafka.embedded.PortInUseException;
+import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.launcher.UserFacingException;
+import org.pfptracker.launcher.local.KafkaClientFiles;
+import org.pfptracker.launcher.local.LocalSettings;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
+import org.pfptracker.launcher.local.UnsecuredKafkaDataException;
+import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.BackfillResult;
 import org.pfptracker.simulator.LivePace;
@@ -44,6 +49,13 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Delete the data directory first and start from nothing.")
     boolean fresh;
+
+    @Option(names = "--secure-kafka",
+            description = "Run Kafka secured: SASL_SSL, SCRAM-SHA-512 and ACLs, each component logging in as its own "
+                    + "Kafka user; every user's client settings are written to the data directory's kafka-clients/ "
+                    + "(also setting local.kafka.secured=true). Data an unsecured broker made cannot be secured: "
+                    + "add --fresh, or use another --data-dir.")
+    boolean secureKafka;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
@@ -92,13 +104,20 @@ public final class LocalCommand implements Callable<Integer> {
             deleteRecursively(data);
         }
         System.out.println("pfp-tracker: starting the local stack, data in " + data);
+        Settings settings = options.load();
+        if (secureKafka) {
+            settings = settings.with(LocalSettings.KAFKA_SECURED, "true");
+        }
         LocalStack stack;
         try {
             stack = LocalStack.start(new LocalStack.Layout(data, kafkaPort, controllerPort, registryPort, trackerPort, gatewayPort,
                             issuerPort),
-                    options.load());
+                    settings);
         } catch (PortInUseException e) {
             throw new UserFacingException(e.getMessage() + " (another pfp local running? stop it, or choose other ports)");
+        } catch (UnsecuredKafkaDataException e) {
+            throw new UserFacingException(e.getMessage() + ". Start from empty with --fresh (deletes " + data
+                    + "), or choose another --data-dir.", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -149,11 +168,12 @@ public final class LocalCommand implements Callable<Integer> {
 
                 pfp-tracker is up (started in %.1f s). Ctrl-C stops it.
                   Dashboard         %s/   (open it in a browser: it fills in live)
-                  Kafka bootstrap   %s
+                  Kafka bootstrap   %s%s
                   Schema registry   %s/subjects
                   Tracker API       %s/api/v1/partners/{partnerId}  (docs: %s/docs, metrics: %s/metrics)
                   Gateway API       %s/api/v1  (docs: %s/docs)
                 %n""", stack.startUpTime().toMillis() / 1000.0, stack.trackerUrl(), stack.bootstrapServers(),
+                stack.kafkaClientFiles().isPresent() ? "  (secured: SASL_SSL, SCRAM-SHA-512, ACLs)" : "  (PLAINTEXT)",
                 stack.registryUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.trackerUrl(), stack.gatewayUrl(),
                 stack.gatewayUrl());
         stack.tokens().ifPresentOrElse(tokens -> System.out.printf("""
@@ -162,6 +182,8 @@ public final class LocalCommand implements Callable<Integer> {
                     %s
                   Sign in as %s's reader (that partner only):
                     %s
+                  Or sign in with the local issuer's page (the dashboard's "Sign in with your organisation"),
+                    passcode: %s
                   Tokens for curl (staff, %s's reader, writer, registry admin, operator): source %s
                 Try:
                   source %s
@@ -170,10 +192,27 @@ public final class LocalCommand implements Callable<Integer> {
                        -H 'Content-Type: application/json' -d '{"title": "Defence reform seminar", "area": "DEFENCE_REFORM"}'
                 %n""", LocalTokens.LIFETIME.toHours(),
                 LocalTokens.signInLink(stack.trackerUrl(), tokens.staff()), LocalTokens.READER_PARTNER,
-                LocalTokens.signInLink(stack.trackerUrl(), tokens.partnerReader()), LocalTokens.READER_PARTNER,
+                LocalTokens.signInLink(stack.trackerUrl(), tokens.partnerReader()), tokens.signInPasscode(),
+                LocalTokens.READER_PARTNER,
                 tokens.file(), tokens.file(), stack.trackerUrl(), stack.gatewayUrl()),
                 () -> System.out.println("Access control: tokens from the configured issuer (access.issuer), or off"
                         + " if access.mode=off.\n"));
+        stack.kafkaClientFiles().ifPresent(LocalCommand::printKafkaUsers);
+    }
+
+    /** Where another terminal finds what it needs to reach the secured broker, since nothing connects without it. */
+    private static void printKafkaUsers(KafkaClientFiles files) {
+        System.out.printf("""
+                Kafka is secured: each component logs in as its own user and the ACLs hold it to its part.
+                  Client settings of each user (bootstrap, SASL_SSL, password, trust store, registry; yours alone):
+                    %s/{%s}.properties
+                  Trust store (PKCS12, made again at every start): %s
+                  pfp commands take one with --config, e.g.
+                    pfp publish activity-proposed --partner ukraine --area DEFENCE_REFORM --title "Seminar" \\
+                        --config %s
+                %n""", files.directory(),
+                String.join(",", KafkaClientFiles.USERS.stream().map(KafkaPrincipal::userName).toList()),
+                files.trustStore(), files.of(KafkaPrincipal.PUBLISHER));
     }
 
     private static void deleteRecursively(Path directory) {

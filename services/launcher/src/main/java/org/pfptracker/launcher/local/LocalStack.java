@@ -1,17 +1,20 @@
 package org.pfptracker.launcher.local;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.http.issuer.DevSignIn;
 import org.pfptracker.http.issuer.LocalIssuerServer;
-import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
-import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
+import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Settings;
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system on one machine, in one JVM: a real single-node KRaft broker, the schema registry,
  * the topics, a tracker instance and the HTTP gateway, all on loopback. Closing it stops them in reverse order.
+ *
+ * <p>With {@link LocalSettings#KAFKA_SECURED} the broker runs SASL_SSL with SCRAM-SHA-512 and ACLs, and each part
+ * logs in as its own Kafka user, as on a secured production cluster: topics are set up as {@code admin}, the
+ * registry runs as {@code registry}, the tracker as {@code tracker}, the gateway as {@code gateway}, and
+ * {@link #settings()} publish as {@code publisher}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -54,6 +62,11 @@ public final class LocalStack implements AutoCloseable {
             return dataDirectory.resolve("kafka");
         }
 
+        /** Where a secured stack writes each Kafka user's client settings ({@link KafkaClientFiles}). */
+        Path kafkaClientsDirectory() {
+            return dataDirectory.resolve("kafka-clients");
+        }
+
         Path trackerStateDirectory() {
             return dataDirectory.resolve("tracker-state");
         }
@@ -67,9 +80,11 @@ public final class LocalStack implements AutoCloseable {
     private final int gatewayPort;
     private final Duration startUpTime;
     private final LocalTokens tokens;
+    private final KafkaClientFiles kafkaClientFiles;
 
     private LocalStack(Deque<AutoCloseable> running, Settings settings, String bootstrapServers, String registryUrl,
-                       int trackerPort, int gatewayPort, Duration startUpTime, LocalTokens tokens) {
+                       int trackerPort, int gatewayPort, Duration startUpTime, LocalTokens tokens,
+                       KafkaClientFiles kafkaClientFiles) {
         this.running = running;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
@@ -78,9 +93,14 @@ public final class LocalStack implements AutoCloseable {
         this.gatewayPort = gatewayPort;
         this.startUpTime = startUpTime;
         this.tokens = tokens;
+        this.kafkaClientFiles = kafkaClientFiles;
     }
 
-    /** Starts everything; if any part fails, what was started is stopped again before the error is thrown. */
+    /**
+     * Starts everything; if any part fails, what was started is stopped again before the error is thrown.
+     *
+     * @throws UnsecuredKafkaDataException if Kafka is to run secured on data an unsecured broker made
+     */
     public static LocalStack start(Layout layout, Settings base) {
         long started = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -88,26 +108,30 @@ public final class LocalStack implements AutoCloseable {
             // Access control is on, as everywhere: with no issuer of the user's, the stack issues its own tokens.
             LocalTokens tokens = null;
             if (base.get(AccessConfig.MODE).equals("tokens") && base.find(AccessConfig.ISSUER).isEmpty()) {
+                // The dashboard signs people in here with the code flow and PKCE, sent back to the tracker's /signin.
+                String passcode = LocalTokens.newPasscode();
+                String trackerHost = base.get(TrackerSettings.HTTP_HOST);
+                DevSignIn signIn = new DevSignIn(base.get(AccessConfig.DASHBOARD_CLIENT), Set.of(
+                        URI.create("http://" + trackerHost + ":" + layout.trackerPort() + "/signin"),
+                        URI.create("http://localhost:" + layout.trackerPort() + "/signin")), passcode);
                 LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", layout.issuerPort(),
-                        layout.issuerKeyFile(), Clock.systemUTC());
+                        layout.issuerKeyFile(), Clock.systemUTC(), signIn);
                 running.push(issuer);
                 base = base.with(AccessConfig.ISSUER, issuer.issuer().issuer().toString())
                         .with(AccessConfig.JWKS_URL, issuer.jwksUrl().toString());
-                tokens = LocalTokens.issue(issuer.issuer(), layout.tokensFile());
+                tokens = LocalTokens.issue(issuer.issuer(), passcode, layout.tokensFile());
             }
-            EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(EmbeddedKafkaConfig
-                    .inDirectory(layout.kafkaDirectory())
-                    .withBrokerPort(layout.kafkaPort())
-                    .withControllerPort(layout.controllerPort()));
-            String bootstrapServers = kafka.start();
+            LocalKafka kafka = LocalKafka.start(layout, base);
             running.push(kafka);
+            String bootstrapServers = kafka.bootstrapServers();
 
             SchemaRegistryServer registry = SchemaRegistryServer.start(
                     RegistryConfig.forBootstrapServers(bootstrapServers)
                             .withPort(layout.registryPort())
                             // Held to the project's policy from the first registered schema on.
                             .withDefaultCompatibility(SchemaContract.POLICY)
-                            .withKafkaOverrides(base.kafkaClientOverrides()),
+                            .withKafkaOverrides(
+                                    kafka.clientSettings(KafkaPrincipal.REGISTRY, base).kafkaClientOverrides()),
                     AccessConfig.from(base));
             running.push(registry);
             String registryUrl = registry.url().toString();
@@ -120,22 +144,25 @@ public final class LocalStack implements AutoCloseable {
             }
 
             Settings settings = base
-                    .with(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
                     .with(KafkaSettings.SCHEMA_REGISTRY_URL, registryUrl)
                     .with(KafkaSettings.TOPIC_REPLICATION_FACTOR, "1")
                     .with(TrackerSettings.HTTP_PORT, Integer.toString(layout.trackerPort()))
                     .with(TrackerSettings.STATE_DIR, layout.trackerStateDirectory().toString());
-            applyTopics(settings);
+            // Only the administrator creates topics, as 'pfp topics' does on a real cluster.
+            applyTopics(kafka.clientSettings(KafkaPrincipal.ADMIN, settings));
 
-            TrackerService tracker = TrackerService.start(settings);
+            TrackerService tracker = TrackerService.start(kafka.clientSettings(KafkaPrincipal.TRACKER, settings));
             running.push(tracker);
 
-            GatewayService gateway = GatewayService.start(settings
+            GatewayService gateway = GatewayService.start(kafka.clientSettings(KafkaPrincipal.GATEWAY, settings)
                     .with(GatewaySettings.HTTP_PORT, Integer.toString(layout.gatewayPort())));
             running.push(gateway);
 
-            return new LocalStack(running, settings, bootstrapServers, registryUrl, tracker.httpPort(),
-                    gateway.httpPort(), Duration.ofNanos(System.nanoTime() - started), tokens);
+            Optional<KafkaClientFiles> clientFiles = KafkaClientFiles.update(layout.kafkaClientsDirectory(),
+                    settings.with(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers), kafka.security());
+            return new LocalStack(running, kafka.clientSettings(KafkaPrincipal.PUBLISHER, settings), bootstrapServers,
+                    registryUrl, tracker.httpPort(), gateway.httpPort(), Duration.ofNanos(System.nanoTime() - started),
+                    tokens, clientFiles.orElse(null));
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
@@ -162,7 +189,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The settings every client of this stack uses (bootstrap servers, registry URL...). */
+    /**
+     * The settings the stack's own publishing uses (seeding, the simulator): bootstrap servers, registry URL,
+     * and on a secured broker the {@code publisher} user's login, which may write events and nothing else.
+     */
     public Settings settings() {
         return settings;
     }
@@ -188,8 +218,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The tokens of the stack's own issuer; empty when the settings name another issuer or access is off. */
-    public java.util.Optional<LocalTokens> tokens() {
-        return java.util.Optional.ofNullable(tokens);
+    public Optional<LocalTokens> tokens() {
+        return Optional.ofNullable(tokens);
+    }
+
+    /** Each Kafka user's client settings, for the {@code pfp} commands of another terminal; empty on PLAINTEXT. */
+    public Optional<KafkaClientFiles> kafkaClientFiles() {
+        return Optional.ofNullable(kafkaClientFiles);
     }
 
     /** What a user needs to know to use the running stack. */

@@ -243,6 +243,39 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void shouldSignAPartnersReaderInThroughTheIssuerWithTheCodeFlowAndPkce() throws IOException {
+        try {
+            // Given: the sign-in page offers the configured issuer
+            WebDriver page = browser.driver();
+            page.manage().deleteAllCookies();
+            page.get(stack.trackerUrl() + "/signin");
+            await().atMost(PATIENCE).until(() -> page.findElement(By.id("issuer-sign-in")).isDisplayed());
+
+            // When: the person goes to the issuer, signs in as ukraine's reader with the printed passcode
+            page.findElement(By.id("sign-in-with-issuer")).click();
+            await().atMost(PATIENCE).until(() -> page.getCurrentUrl().contains("/authorize?"));
+            page.findElement(By.cssSelector("input[name=as][value=partner]")).click();
+            page.findElement(By.name("partner")).sendKeys(LocalTokens.READER_PARTNER);
+            page.findElement(By.name("passcode")).sendKeys(stack.tokens().orElseThrow().signInPasscode());
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+
+            // Then: back on the dashboard, signed in, seeing ukraine alone
+            try {
+                await().atMost(PATIENCE).until(() -> page.getCurrentUrl().equals(stack.trackerUrl() + "/")
+                        && "true".equals(browser.script("return document.body.dataset.ready")));
+            } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+                browser.screenshot(SCREENSHOTS.resolve("code-flow-stuck.png"));
+                throw new AssertionError("the sign-in stopped at " + page.getCurrentUrl() + ": "
+                        + page.findElement(By.tagName("body")).getText(), stuck);
+            }
+            assertThat(page.findElements(By.cssSelector("#partner-rows tr")))
+                    .extracting(row -> row.getAttribute("data-partner-id")).containsExactly(LocalTokens.READER_PARTNER);
+        } finally {
+            signIn(stack.tokens().orElseThrow().staff());
+        }
+    }
+
+    @Test
     void shouldBrowseTheApiDocsOfTheTrackerAndTheGatewayOffline() throws IOException {
         for (String docs : List.of(stack.trackerUrl() + "/docs", stack.gatewayUrl() + "/docs")) {
             // When

@@ -13,6 +13,7 @@ public final class AccessConfig {
     public static final Setting MODE = setting(AccessSettings.MODE);
     public static final Setting ISSUER = setting(AccessSettings.ISSUER);
     public static final Setting JWKS_URL = setting(AccessSettings.JWKS_URL);
+    public static final Setting DASHBOARD_CLIENT = setting(AccessSettings.DASHBOARD_CLIENT);
 
     /** Every option, in the order they are documented. */
     public static final List<Setting> ALL = AccessSettings.OPTIONS.stream().map(AccessConfig::setting).toList();

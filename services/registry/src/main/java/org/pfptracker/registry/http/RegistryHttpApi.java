@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
+import org.pfptracker.http.server.ServerSettings;
+import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 import org.pfptracker.registry.store.SchemaStore;
 
@@ -14,21 +16,29 @@ public final class RegistryHttpApi {
     }
 
     /**
-     * A server that is configured but not started; call {@code start(host, port)}.
+     * A server that is configured but not started; call {@code start()}.
      *
      * @param store the store every endpoint reads and writes
      * @param access who may call what: reads need any valid identity, writes the registry-admin role
+     * @param host the interface to listen on
+     * @param port the port, 0 for a free one
+     * @param server limits, timeouts and TLS
+     * @throws IllegalArgumentException when the TLS key or certificate cannot be read
      */
-    public static Javalin create(SchemaStore store, AccessControl access) {
+    public static Javalin create(SchemaStore store, AccessControl access, String host, int port, ServerSettings server) {
         RegistryRoutes routes = new RegistryRoutes(store, access);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            ServerSetup.install(config.jetty, "registry", host, port, server);
             SecurityHeaders.installOn(config.routes);
-            // Confluent's error shape, also for what Jetty refuses before any route runs.
-            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemErrorHandler.json(RegistryMediaTypes.V1_JSON,
+            // Confluent's error shape, also for what Jetty refuses before any route runs, and for a schema body
+            // trickling in below the minimum rate (408, not a 500).
+            ProblemErrorHandler errors = ProblemErrorHandler.json(RegistryMediaTypes.V1_JSON,
                     (status, reason) -> "{\"error_code\":" + status + ",\"message\":"
-                            + ProblemErrorHandler.quoted(reason == null ? "HTTP " + status : reason) + "}")));
+                            + ProblemErrorHandler.quoted(reason == null ? "HTTP " + status : reason) + "}");
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(errors));
+            errors.answerRefusalsIn(config.routes);
             JsonBodiesOnly.addTo(config.routes);
             routes.addTo(config.routes);
             RegistryErrorHandling.addTo(config.routes);

@@ -2,11 +2,15 @@ package org.pfptracker.tracker.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.platform.config.ConfigurationException;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.config.Setting;
@@ -84,10 +88,19 @@ public final class TrackerSettings {
             "Changed partners held for a page that has not taken them yet; past that it is told to re-read"
                     + " everything, so a slow page costs bounded memory.");
 
-    public static final List<Setting> ALL = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
+    /** Where the query API's limits, timeouts and TLS are read, e.g. {@code tracker.http.idle.timeout}. */
+    public static final String HTTP_SERVER_PREFIX = "tracker.http.";
+    /** The query API's limits, timeouts and TLS: the options every pfp server shares ({@link ServerSettings.Option}). */
+    public static final List<Setting> HTTP_SERVER = Arrays.stream(ServerSettings.Option.values())
+            .map(option -> new Setting(option.key(HTTP_SERVER_PREFIX), option.defaultValue(), option.doc())).toList();
+
+    public static final List<Setting> ALL = Stream.concat(Stream.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, ADVERTISED_HOST,
             PEER_SECRET, STATE_DIR, STANDBY_REPLICAS, STREAM_THREADS, VIEW_REFRESH, STATE_MEMORY, RECORD_CACHE, COMMIT_INTERVAL,
             ACCEPTABLE_RECOVERY_LAG, PROBING_REBALANCE_INTERVAL, QUERY_FORWARD_TIMEOUT, QUERY_RETRY_AFTER,
-            LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_MAX_PER_CALLER, LIVE_CLIENT_BUFFER);
+            LIVE_HEARTBEAT, LIVE_MAX_CLIENTS, LIVE_MAX_PER_CALLER, LIVE_CLIENT_BUFFER), HTTP_SERVER.stream()).toList();
+
+    /** Threads kept for everything but live pages: probes, queries, Jetty's own selector and acceptor. */
+    private static final int THREADS_BESIDE_LIVE_PAGES = 16;
 
     /** Kafka Streams refuses probing intervals below a minute. */
     private static final Duration MIN_PROBING_REBALANCE_INTERVAL = Duration.ofMinutes(1);
@@ -128,6 +141,26 @@ public final class TrackerSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Change stream settings (tracker.live.*): " + e.getMessage());
         }
+    }
+
+    /**
+     * How the query API listens: limits, timeouts and TLS ({@code tracker.http.*}). Each live page holds a thread
+     * for as long as it is open, so the pool must keep threads for everything else when every page is connected.
+     */
+    public static ServerSettings httpServer(Settings settings) {
+        ServerSettings server;
+        try {
+            server = ServerSettings.from(HTTP_SERVER_PREFIX, key -> Optional.ofNullable(settings.asMap().get(key)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        int liveClients = settings.getInt(LIVE_MAX_CLIENTS);
+        if (server.limits().maxThreads() < liveClients + THREADS_BESIDE_LIVE_PAGES) {
+            throw new ConfigurationException("Setting '" + ServerSettings.Option.MAX_THREADS.key(HTTP_SERVER_PREFIX)
+                    + "' (" + server.limits().maxThreads() + ") must be at least " + THREADS_BESIDE_LIVE_PAGES
+                    + " above '" + LIVE_MAX_CLIENTS.key() + "' (" + liveClients + "): each live page holds a thread");
+        }
+        return server;
     }
 
     /** The host other instances use to reach this one: tracker.advertised.host, else tracker.http.host. */

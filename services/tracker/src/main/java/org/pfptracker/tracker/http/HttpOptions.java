@@ -3,6 +3,7 @@ package org.pfptracker.tracker.http;
 import java.time.Clock;
 import java.time.Duration;
 import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.server.ServerSettings;
 
 /**
  * How the query API runs.
@@ -15,9 +16,16 @@ import org.pfptracker.http.access.AccessControl;
  * @param access who may call what
  * @param peerSecret the secret every instance of the tracker shares, with which one proves to another that
  *     it forwarded a request
+ * @param server limits, timeouts and TLS of the listening server
  */
 public record HttpOptions(String host, int port, Duration forwardTimeout, Duration retryAfter, Clock clock,
-                          AccessControl access, String peerSecret) {
+                          AccessControl access, String peerSecret, ServerSettings server) {
+
+    /** Options for a server with the default limits and no TLS: for tests and tools. */
+    public HttpOptions(String host, int port, Duration forwardTimeout, Duration retryAfter, Clock clock,
+                       AccessControl access, String peerSecret) {
+        this(host, port, forwardTimeout, retryAfter, clock, access, peerSecret, ServerSettings.DEFAULTS);
+    }
 
     /** Retry-After in whole seconds, at least one. */
     String retryAfterSeconds() {

@@ -16,6 +16,7 @@ import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.access.Role;
 import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
+import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.tracker.dashboard.Dashboard;
 import org.pfptracker.tracker.query.LocalViews;
@@ -74,14 +75,18 @@ public final class TrackerHttpServer implements AutoCloseable {
                                           LocalViews views, PartnerRouting routing) {
         QueryCounters counters = new QueryCounters();
         ChangeStream changes = new ChangeStream(stream, PeerClient.address(routing.self()), options.clock());
-        Dashboard dashboard = Dashboard.load();
+        // The dashboard signs people in at the issuer the API checks tokens from.
+        Dashboard dashboard = Dashboard.load(options.access().enabled()
+                ? new Dashboard.SignIn(options.access().settings().issuer(), options.access().settings().dashboardClient())
+                : Dashboard.SignIn.NONE);
         PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters,
                 new PeerProof(options.peerSecret(), options.clock()));
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
         HealthEndpoints health = new HealthEndpoints(routing, options.retryAfterSeconds());
         // Pages hand their token over once and read with a cookie: EventSource sends no headers.
         AccessControl access = options.access().withSessionCookie(SessionEndpoints.COOKIE);
-        SessionEndpoints session = new SessionEndpoints(access, options.clock(), false);
+        // Over HTTPS the session cookie is Secure: a browser never sends it over plain HTTP.
+        SessionEndpoints session = new SessionEndpoints(access, options.clock(), options.server().tls().isPresent());
         AccessRule probes = AccessRule.open("orchestrators probe without tokens; the answer names no partner");
         AccessRule contract = AccessRule.open("the API's description holds no partner data");
         List<ApiRoute> routes = List.of(
@@ -108,7 +113,10 @@ public final class TrackerHttpServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
             config.requestLogger.http(new HttpMetrics(metrics, Set.of(StreamEndpoint.PATH)));
             config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemErrorHandler.problemJson()));
+            ServerSetup.install(config.jetty, "tracker", options.host(), options.port(), options.server());
+            ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
+            config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+            errors.answerRefusalsIn(config.routes);
             SecurityHeaders.installOn(config.routes);
             routes.forEach(route -> config.routes.addEndpoint(new Endpoint(route.method(), route.path(),
                     LogContext.around(access.guard(route.access(), route.handler())))));
@@ -141,9 +149,9 @@ public final class TrackerHttpServer implements AutoCloseable {
             });
             config.routes.error(405, "*", ctx -> problem(ctx, Problem.of(405, "Method not allowed", ctx.method()
                     + " is not allowed on " + ctx.path() + "; the API is described at /openapi.yaml")));
-        }).start(options.host(), options.port());
-        log.info("Tracker dashboard on http://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
-                + " metrics at /metrics", options.host(), app.port());
+        }).start();
+        log.info("Tracker dashboard on {}://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
+                + " metrics at /metrics", options.server().scheme(), options.host(), app.port());
         return new TrackerHttpServer(app, routes, counters, changes);
     }
 
