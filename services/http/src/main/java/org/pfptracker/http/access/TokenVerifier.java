@@ -32,6 +32,9 @@ import java.util.Set;
  * signature with one of the issuer's keys and an asymmetric algorithm (so {@code alg: none} and HMAC
  * tokens are refused), the issuer, the audience, and {@code exp}/{@code nbf} within the clock skew.
  *
+ * <p>A verified token is remembered until it expires, for at most {@link VerifiedTokens#RECHECK}: a
+ * signature check costs more than the query it guards.
+ *
  * <p>The keys are fetched from the JWKS URL (or the one the issuer's discovery document names) on first
  * use and cached; a token signed with a key id not in the cache fetches them again, at most once per
  * {@link AccessSettings#jwksMinRefresh()}, so keys can rotate without a restart and a stream of tokens
@@ -45,6 +48,7 @@ public final class TokenVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessSettings settings;
+    private final VerifiedTokens verified = new VerifiedTokens(java.time.Clock.systemUTC());
     private final Object lock = new Object();
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
@@ -62,6 +66,10 @@ public final class TokenVerifier {
      * @throws IssuerUnavailableException when the issuer's keys cannot be fetched
      */
     public Identity verify(String token, String realm) {
+        Identity known = verified.find(token);
+        if (known != null) {
+            return known;
+        }
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);
@@ -75,7 +83,9 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new IssuerUnavailableException("the token issuer's keys could not be read: " + e.getMessage(), e);
         }
-        return identityOf(claims);
+        Identity identity = identityOf(claims);
+        verified.remember(token, identity, claims.getExpirationTime().toInstant().plus(settings.clockSkew()));
+        return identity;
     }
 
     Identity identityOf(JWTClaimsSet claims) {

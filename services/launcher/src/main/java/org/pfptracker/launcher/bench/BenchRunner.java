@@ -106,6 +106,25 @@ public final class BenchRunner {
                 LocalDate asOf = LocalDate.now(ZoneOffset.UTC).minusYears(2);
                 List<BenchReport.Queried> queries = queries(api, partnerIds, asOf);
 
+                // What checking tokens costs a query: the same view on the same state, with a token and then with
+                // access control off, each on a tracker just restarted (so neither shares the first tracker's
+                // after-catch-up work). The second is the one the restore (7) stops.
+                queries = new ArrayList<>(queries);
+                for (boolean accessControl : new boolean[] {true, false}) {
+                    String label = QueryEndpoint.partnerView(partnerIds).label()
+                            + (accessControl ? ", with a token, restarted" : ", access control off, restarted");
+                    log.printf("[bench] (6%s) %d clients query %s for %d s%n", accessControl ? "e" : "f", plan.clients(),
+                            label, plan.queryTime().toSeconds());
+                    tracker.close();
+                    tracker = null;
+                    tracker = TrackerService.start(accessControl ? trackerSettings
+                            : trackerSettings.with(AccessConfig.MODE, "off"));
+                    TrackerApi restarted = new TrackerApi(tracker.httpPort(), accessControl ? staff : null);
+                    awaitReady(restarted);
+                    queries.add(new BenchReport.Queried(label, new QueryLoad(restarted.baseUrl(), restarted.authorization(),
+                            plan.clients()).measure(QueryEndpoint.partnerView(partnerIds), plan.queryTime())));
+                }
+
                 log.println("[bench] (7) the tracker restarts without its local state");
                 TrackerService stopping = tracker;
                 tracker = null; // closed by the restore, which starts the next one
@@ -121,18 +140,6 @@ public final class BenchRunner {
                             .run(plan.liveRate(), plan.liveTime());
                 }
 
-                // What checking tokens costs a query: the same view, same state, with access control off.
-                log.printf("[bench] (6e) the tracker restarts with access control off; %d clients query %s for %d s%n",
-                        plan.clients(), QueryEndpoint.partnerView(partnerIds).label(), plan.queryTime().toSeconds());
-                tracker.close();
-                tracker = null;
-                tracker = TrackerService.start(trackerSettings.with(AccessConfig.MODE, "off"));
-                TrackerApi open = new TrackerApi(tracker.httpPort(), staff);
-                awaitReady(open);
-                queries = new ArrayList<>(queries);
-                queries.add(new BenchReport.Queried(QueryEndpoint.partnerView(partnerIds).label() + ", access control off",
-                        new QueryLoad(open.baseUrl(), null, plan.clients()).measure(QueryEndpoint.partnerView(partnerIds),
-                                plan.queryTime())));
                 return new BenchReport(LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().maxMemory(), cluster.description(), cluster.embedded(), plan,
                         loaded.events(), loaded.duration(), backlog.records(), plainConsumer, streamsCount, catchUp,

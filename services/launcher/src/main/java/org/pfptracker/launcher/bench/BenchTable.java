@@ -89,8 +89,9 @@ public final class BenchTable {
                 6. Closed loop: each client (its own HTTP/1.1 `HttpClient`) sends the next request once the whole \
                 answer is in; 1 s of warm-up per endpoint is not counted; partner ids rotate over the 22 reference \
                 partners; as-of is two years before the run; errors are non-2xx answers and failed requests. Every \
-                request but 6a's (an open probe) carries a staff bearer token (ES256), checked on every request; \
-                6e is 6b again with access control off and no token, after 8, on the same state.
+                request but 6a's (an open probe) carries a staff bearer token (ES256), checked on every request \
+                (a verified token is remembered for up to 5 minutes); 6e and 6f are 6b again after 6d, each on a \
+                tracker restarted on the same state: 6e with the token, 6f with access control off and no token.
                 7. The tracker closed, its state directory deleted, started again with the same application id; time \
                 from the start until each answers 200 (polled every 20 ms).
                 8. ActivityProposed events through `EventPublisher` (acks=all) for %d partners at the rate, plus one \

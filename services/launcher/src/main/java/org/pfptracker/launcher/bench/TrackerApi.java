@@ -58,7 +58,10 @@ final class TrackerApi {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                .header("Authorization", authorization).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
     }
 }

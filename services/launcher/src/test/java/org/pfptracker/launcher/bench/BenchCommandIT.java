@@ -22,7 +22,7 @@ import picocli.CommandLine;
 @Tag("integration")
 class BenchCommandIT {
 
-    private static final List<String> ROWS = List.of("1", "2", "3", "4", "5", "6a", "6b", "6c", "6d", "6e", "7", "8");
+    private static final List<String> ROWS = List.of("1", "2", "3", "4", "5", "6a", "6b", "6c", "6d", "6e", "6f", "7", "8");
     /** A table row: | number | measurement | result | compared |. */
     private static final Pattern ROW = Pattern.compile("^\\| (\\w+) \\| (.*?) \\| (.*?) \\| (.*?) \\|$", Pattern.MULTILINE);
     private static final Pattern FIGURE = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
