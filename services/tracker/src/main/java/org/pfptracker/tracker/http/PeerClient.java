@@ -15,12 +15,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +41,20 @@ final class PeerClient {
     private final Duration timeout;
     private final QueryCounters counters;
     private final PeerProof proof;
+    private final String scheme;
     /** Instances whose last exchange failed, so that an outage is logged once, and its end too. */
     private final Set<HostInfo> unreachable = ConcurrentHashMap.newKeySet();
 
-    PeerClient(HostInfo self, Duration timeout, QueryCounters counters, PeerProof proof) {
+    /**
+     * @param tls how other instances are called over HTTPS, when this one serves HTTPS: they serve with the
+     *     same keys, or keys from the same authority
+     */
+    PeerClient(HostInfo self, Duration timeout, QueryCounters counters, PeerProof proof, Optional<SSLContext> tls) {
         // HTTP/1.1: without TLS, the HTTP/2 upgrade dance only adds a round trip between instances.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
+        tls.ifPresent(builder::sslContext);
+        this.client = builder.build();
+        this.scheme = tls.isPresent() ? "https" : "http";
         this.self = self;
         this.timeout = timeout;
         this.counters = counters;
@@ -145,8 +155,8 @@ final class PeerClient {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static String base(HostInfo peer) {
+    private String base(HostInfo peer) {
         String host = peer.host().contains(":") ? "[" + peer.host() + "]" : peer.host();
-        return "http://" + host + ":" + peer.port();
+        return scheme + "://" + host + ":" + peer.port();
     }
 }

@@ -14,6 +14,7 @@ import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.AccessRule;
 import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.access.Role;
+import org.pfptracker.http.server.PeerTrust;
 import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.http.server.ServerSetup;
@@ -79,8 +80,9 @@ public final class TrackerHttpServer implements AutoCloseable {
         Dashboard dashboard = Dashboard.load(options.access().enabled()
                 ? new Dashboard.SignIn(options.access().settings().issuer(), options.access().settings().dashboardClient())
                 : Dashboard.SignIn.NONE);
+        // Instances serving HTTPS call each other over HTTPS, trusting their own certificate chain.
         PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters,
-                new PeerProof(options.peerSecret(), options.clock()));
+                new PeerProof(options.peerSecret(), options.clock()), options.server().tls().map(PeerTrust::of));
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
         HealthEndpoints health = new HealthEndpoints(routing, options.retryAfterSeconds());
         // Pages hand their token over once and read with a cookie: EventSource sends no headers.

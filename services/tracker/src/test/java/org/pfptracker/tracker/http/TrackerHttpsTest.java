@@ -38,6 +38,7 @@ import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.kafka.embedded.security.CertificateAuthority;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.tracker.config.TrackerSettings;
+import org.pfptracker.tracker.query.ViewFixtures;
 import org.pfptracker.tracker.stream.StreamOptions;
 
 /** The query API as its tracker.http.* settings make it listen: HTTPS from PEM files, and its limits. */
@@ -83,6 +84,39 @@ class TrackerHttpsTest {
                 assertThat(cookie).containsIgnoringCase("; Secure"));
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(get("http", "/health/live"),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldForwardAQueryToAnotherInstanceOverHttps() throws Exception {
+        // Given two instances serving HTTPS with the same certificate, georgia held by A only
+        ServerSettings tls = TrackerSettings.httpServer(Settings.of(pemFiles()));
+        HostInfo a = new HostInfo("127.0.0.1", TwoInstances.freePort());
+        HostInfo b = new HostInfo("127.0.0.1", TwoInstances.freePort());
+        FakeViews viewsOfA = new FakeViews();
+        viewsOfA.holdActive(ViewFixtures.partner("georgia", "Georgia", 4));
+        TrackerHttpServer serverA = startInstance(a, tls, viewsOfA, a);
+        try (TrackerHttpServer serverB = startInstance(b, tls, new FakeViews(), a)) {
+            // When B is asked for georgia
+            HttpResponse<String> answer = HttpClient.newBuilder().sslContext(trusting()).build().send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + b.port() + "/api/v1/partners/georgia"))
+                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            // Then B forwarded it to A over HTTPS, and A's store answered
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-PFP-Served-By")).hasValue("127.0.0.1:" + a.port());
+        } finally {
+            serverA.close();
+        }
+    }
+
+    private static TrackerHttpServer startInstance(HostInfo self, ServerSettings tls, FakeViews views, HostInfo georgiaOn) {
+        FakeRouting routing = new FakeRouting();
+        routing.self(self);
+        routing.place("georgia", georgiaOn);
+        return TrackerHttpServer.start(new HttpOptions(self.host(), self.port(), Duration.ofSeconds(2),
+                        Duration.ofSeconds(3), Clock.systemUTC(), AccessControl.of(AccessSettings.off(), "pfp-tracker", "test"),
+                        "tracker-https-test-secret", tls), StreamOptions.DEFAULTS,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), views, routing);
     }
 
     @Test
