@@ -27,6 +27,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.pfptracker.event.EventMetadata;
+import org.pfptracker.platform.partner.PartnerId;
 
 /**
  * Reads the fields of one command's JSON body, checking each and recording every violation instead of
@@ -45,12 +46,11 @@ public final class CommandBody {
     /** Fields every command accepts. */
     public static final Set<String> COMMON_FIELDS = Set.of(OCCURRED_AT, CORRELATION_ID);
 
-    /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina". */
-    public static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina" ({@link PartnerId}). */
+    public static final Pattern PARTNER_ID = PartnerId.FORMAT;
     /** Ids of activities, exercises, programmes and objectives: safe in a URL path segment. */
     public static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-    public static final String PARTNER_ID_RULE = "must be 1-64 lower-case letters, digits and hyphens, starting with a "
-            + "letter or digit, e.g. 'republic-of-moldova'";
+    public static final String PARTNER_ID_RULE = PartnerId.RULE;
     public static final String RESOURCE_ID_RULE = "must be 1-100 letters, digits, '.', '_', ':' or '-', starting with a "
             + "letter or digit";
 

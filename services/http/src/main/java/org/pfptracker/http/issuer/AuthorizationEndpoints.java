@@ -25,6 +25,7 @@ final class AuthorizationEndpoints {
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(8);
     private static final List<String> REQUEST_PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
             "code_challenge", "code_challenge_method", "state", "scope");
+    /** The form of a partner id (platform's PartnerId, which this module cannot depend on). */
     private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final LocalIssuer issuer;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.pfptracker.platform.partner.PartnerId;
 import org.pfptracker.tracker.query.PartnerListQuery;
 import org.pfptracker.tracker.query.PartnerSort;
 import org.pfptracker.tracker.query.Quarter;
@@ -35,7 +36,6 @@ final class RequestParameters {
     static final String ORDER = "order";
 
     /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina". */
-    private static final Pattern PARTNER_ID_FORMAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** Programme ids come from upstream systems: letters, digits and a few separators, e.g. "GEO-PARP-2024". */
     private static final Pattern PROGRAMME_ID_FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final int MIN_YEAR = 1000;
@@ -65,14 +65,13 @@ final class RequestParameters {
 
     /** Whether the text is a well-formed partner id (and so safe to log as it is). */
     static boolean isPartnerId(String text) {
-        return text != null && PARTNER_ID_FORMAT.matcher(text).matches();
+        return PartnerId.isValid(text);
     }
 
     String partnerId() {
         String partnerId = path.get(PARTNER_ID);
-        if (partnerId == null || !PARTNER_ID_FORMAT.matcher(partnerId).matches()) {
-            throw ApiException.badParameter(PARTNER_ID, "partnerId '" + partnerId
-                    + "' must be lower-case letters, digits and hyphens, e.g. 'republic-of-moldova'");
+        if (!PartnerId.isValid(partnerId)) {
+            throw ApiException.badParameter(PARTNER_ID, "partnerId '" + partnerId + "' " + PartnerId.RULE);
         }
         return partnerId;
     }

@@ -13,6 +13,7 @@ import org.pfptracker.event.PrioritiesChosen;
 import org.pfptracker.event.ProgrammeAgreed;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
+import org.pfptracker.platform.partner.PartnerId;
 
 /**
  * What an event states, as the tracker's facts, and whether it can belong to a view at all. Pure: no
@@ -37,6 +38,12 @@ public final class PartnerEventRules {
     }
 
     static void checkKey(String key, EventMetadata metadata) {
+        // The partner id prefixes every store key of the partner: one that is not a partner id (a '/' in it)
+        // would read another partner's entries.
+        if (!PartnerId.isValid(metadata.getPartnerId())) {
+            throw new InvalidEventException("event " + metadata.getEventId() + " names partner '"
+                    + metadata.getPartnerId() + "', which is not a partner id: it " + PartnerId.RULE);
+        }
         if (key == null) {
             throw new InvalidEventException("event " + metadata.getEventId() + " has no record key; events are keyed by"
                     + " partner id ('" + metadata.getPartnerId() + "')");

@@ -330,6 +330,18 @@ class PartnerViewTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAnEventWhosePartnerIdCouldReadAnotherPartnersEntries() {
+        // When: an event about "finland/x", whose id would prefix-match Finland's store keys
+        tracker.publishAs("finland/x", proposed("finland/x", "a1", DEFENCE_REFORM, T0));
+
+        // Then
+        TestRecord<byte[], byte[]> letter = tracker.deadLetters().readRecord();
+        assertThat(header(letter.headers(), DeadLetters.HEADER_MESSAGE)).contains("is not a partner id");
+        assertThat(tracker.view("finland", TODAY).freshness().eventsApplied()).as("its join only").isEqualTo(1);
+        assertThat(tracker.hasFacts("finland/x")).isFalse();
+    }
+
+    @Test
     void shouldDeadLetterAnEventOnATopicThatDoesNotCarryItsType() {
         // When: a join published to the activities topic
         tracker.publishTo(Topics.ACTIVITIES, "estonia", joined("estonia", "Estonia", LocalDate.of(1994, 2, 3), T0));
