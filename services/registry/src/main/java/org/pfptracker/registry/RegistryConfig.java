@@ -2,6 +2,7 @@ package org.pfptracker.registry;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -99,6 +100,19 @@ public record RegistryConfig(
     /** Property prefix: the HTTP server's limits, timeouts and TLS ({@link ServerSettings.Option}). */
     public static final String HTTP_PREFIX = "registry.http.";
 
+    /**
+     * One of the registry's options as {@code pfp config} lists it: its key, its default ({@code null} when
+     * it has none, or depends on others) and what it does.
+     *
+     * @param key property name
+     * @param defaultValue the value when none is given
+     * @param doc one line of documentation
+     */
+    public record Key(String key, String defaultValue, String doc) {
+    }
+
+
+
     /** Default HTTP listen address: loopback, so nothing is exposed by accident. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default HTTP port, Confluent's. */
@@ -107,6 +121,24 @@ public record RegistryConfig(
     public static final String DEFAULT_TOPIC = "_schemas";
     /** Default store timeout. */
     public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Every option of the registry, its HTTP server's included, in the order the table above gives them. */
+    public static final List<Key> KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            new Key(BOOTSTRAP_SERVERS, null, "Kafka cluster holding the schemas topic (pfp registry takes"
+                    + " kafka.bootstrap.servers when it is not set)."),
+            new Key(HOST, DEFAULT_HOST, "Address the registry's HTTP API listens on; 0.0.0.0 for every interface."),
+            new Key(PORT, Integer.toString(DEFAULT_PORT), "Registry HTTP port, 0 for any free one."),
+            new Key(TOPIC, DEFAULT_TOPIC, "Compacted topic holding schemas and settings; every instance on it agrees."),
+            new Key(REPLICATION_FACTOR, "1", "Replicas of the schemas topic when this server creates it: 1 locally,"
+                    + " 3 on a real cluster."),
+            new Key(MIN_INSYNC_REPLICAS, null, "min.insync.replicas of the schemas topic when created (2 with 3+"
+                    + " replicas, else 1)."),
+            new Key(COMPATIBILITY_LEVEL, null, "Global compatibility level until one is set with PUT /config (pfp"
+                    + " registry and pfp local: BACKWARD_TRANSITIVE, the project's policy)."),
+            new Key(STORE_TIMEOUT_MS, Long.toString(DEFAULT_STORE_TIMEOUT.toMillis()), "How long a request may wait on"
+                    + " Kafka (catching up, writing), in milliseconds.")),
+            java.util.Arrays.stream(ServerSettings.Option.values()).map(option ->
+                    new Key(option.key(HTTP_PREFIX), option.defaultValue(), option.doc()))).toList();
 
     /** Validates the settings and copies the maps. */
     public RegistryConfig {

@@ -11,6 +11,7 @@ import org.pfptracker.platform.config.Setting;
 import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.simulator.config.SimulatorSettings;
 import org.pfptracker.tracker.config.TrackerSettings;
 import picocli.CommandLine.Command;
@@ -30,6 +31,8 @@ public final class ConfigCommand implements Callable<Integer> {
         all.add(EventPublisher.LINGER);
         all.addAll(AccessConfig.ALL);
         all.addAll(LocalSettings.ALL);
+        // The registry reads its own keys (RegistryConfig); listed here with the rest.
+        RegistryConfig.KEYS.forEach(key -> all.add(new Setting(key.key(), key.defaultValue(), key.doc())));
         all.addAll(TrackerSettings.ALL);
         all.addAll(GatewaySettings.ALL);
         all.addAll(SimulatorSettings.ALL);
@@ -41,10 +44,18 @@ public final class ConfigCommand implements Callable<Integer> {
         Settings settings = options.load();
         for (Setting setting : all()) {
             System.out.printf("%-28s %-34s = %s%n    %s%n", setting.key(), setting.environmentVariable(),
-                    settings.find(setting).orElse("(unset)"), setting.doc());
+                    settings.find(setting).map(value -> shown(setting, value)).orElse("(unset)"), setting.doc());
         }
         System.out.println("Any kafka.client.* key (env PFP_KAFKA_CLIENT_*) is passed to every Kafka client, "
-                + "e.g. kafka.client.security.protocol=SASL_SSL.");
+                + "e.g. kafka.client.security.protocol=SASL_SSL; any schema.registry.client.* key to every schema"
+                + " registry client and serde, e.g. schema.registry.client.bearer.auth.token.");
         return 0;
+    }
+
+    /** A secret's value is never printed: a terminal's scroll-back and a pasted bug report keep it. */
+    static String shown(Setting setting, String value) {
+        String key = setting.key();
+        boolean secret = key.contains("password") || key.contains("secret") || key.contains("token");
+        return secret ? "(set, hidden)" : value;
     }
 }
