@@ -128,6 +128,32 @@ class KeycloakAccessIT {
     }
 
     @Test
+    void shouldGiveUkrainesDashboardOnlyUkraineThroughEveryEndpointAndTheLiveFeed() throws Exception {
+        // Given: Keycloak's token for ukraine's dashboard, and the live feed open with it (through a session
+        // cookie, as a browser holds it)
+        String token = keycloak.token(UKRAINE_DASHBOARD);
+        HttpResponse<String> signIn = tracker.request("POST", "/api/v1/session", bearer(token));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(204);
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<java.io.InputStream> feed = tracker.open("/api/v1/stream", "Cookie", cookie,
+                "Accept", "text/event-stream");
+
+        // When / Then: pace and programmes of another partner are unknown, as the partner itself is
+        assertThat(tracker.get("/api/v1/partners/georgia/pace", bearer(token)).statusCode()).isEqualTo(404);
+        assertThat(tracker.get("/api/v1/partners/georgia/programmes/ipap-1", bearer(token)).statusCode()).isEqualTo(404);
+        assertThat(tracker.get("/api/v1/partners/ukraine/pace", bearer(token)).statusCode()).isEqualTo(200);
+        try (org.pfptracker.tracker.support.EventStreamReader stream =
+                     new org.pfptracker.tracker.support.EventStreamReader(feed.body())) {
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(stream.next("hello", Duration.ofSeconds(10))).isNotNull();
+            tracker.server.changes().partnersChanged(java.util.Set.of("georgia"));
+            tracker.server.changes().partnersChanged(java.util.Set.of("ukraine"));
+            assertThat(TwoInstances.JSON.readTree(stream.next("partner-changed", Duration.ofSeconds(10)).data())
+                    .path("partnerId").asText()).isEqualTo("ukraine");
+        }
+    }
+
+    @Test
     void shouldShowStaffEveryPartner() {
         HttpResponse<String> list = tracker.get("/api/v1/partners", bearer(keycloak.token(STAFF)));
 
