@@ -110,7 +110,7 @@ final class CommandEndpoint {
 
         String traceparent = Traceparent.valid(ctx.header(Traceparent.HEADER)).orElse(null);
         CompletableFuture<Answer> answer = key.isPresent()
-                ? publishOnce(key.get(), fingerprint, event, traceparent)
+                ? publishOnce(publisher, key.get(), fingerprint, event, traceparent)
                 : publish(event, traceparent).thenApply(accepted -> new Answer(accepted, false));
         ctx.future(() -> answer.handleAsync((done, failure) -> {
             respond(ctx, event, done, failure, started);
@@ -150,9 +150,9 @@ final class CommandEndpoint {
     }
 
     /** Publishes unless the same request was seen under this key; then its answer is the answer. */
-    private CompletableFuture<Answer> publishOnce(IdempotencyKey key, RequestFingerprint fingerprint,
+    private CompletableFuture<Answer> publishOnce(String client, IdempotencyKey key, RequestFingerprint fingerprint,
                                                   SpecificRecord event, String traceparent) {
-        IdempotencyStore.Claim<Accepted> claim = answers.claim(key, fingerprint);
+        IdempotencyStore.Claim<Accepted> claim = answers.claim(client, key, fingerprint);
         if (claim instanceof IdempotencyStore.Claim.First<Accepted> first) {
             CompletableFuture<Accepted> published = publish(event, traceparent);
             published.whenComplete((accepted, failure) -> {

@@ -64,11 +64,21 @@ public final class IdempotencyStore<R> {
         this.clock = clock;
     }
 
-    /** Claims a key for a request with this fingerprint. */
-    public synchronized Claim<R> claim(IdempotencyKey key, RequestFingerprint fingerprint) {
+    /** Claims a key for a request with this fingerprint, keys of all clients in one space. */
+    public Claim<R> claim(IdempotencyKey key, RequestFingerprint fingerprint) {
+        return claim("", key, fingerprint);
+    }
+
+    /**
+     * Claims a key of one client for a request with this fingerprint. Each client has its keys to itself:
+     * another client choosing the same key neither replays this one's answer nor is refused for it.
+     */
+    public synchronized Claim<R> claim(String client, IdempotencyKey key, RequestFingerprint fingerprint) {
         Instant now = clock.instant();
         forgetExpired(now);
-        Entry<R> existing = entries.get(key.value());
+        // A key is visible ASCII, so a NUL cannot make two clients' keys meet.
+        String scoped = client + '\u0000' + key.value();
+        Entry<R> existing = entries.get(scoped);
         if (existing != null) {
             return existing.fingerprint().equals(fingerprint)
                     ? new Claim.Replay<>(existing.outcome())
@@ -80,10 +90,10 @@ public final class IdempotencyStore<R> {
             eldest.remove();
         }
         Entry<R> entry = new Entry<>(fingerprint, now.plus(ttl), new CompletableFuture<>());
-        entries.put(key.value(), entry);
+        entries.put(scoped, entry);
         entry.outcome().whenComplete((answer, failure) -> {
             if (failure != null) {
-                forget(key, entry);
+                forget(scoped, entry);
             }
         });
         return new Claim.First<>(entry.outcome());
@@ -94,9 +104,9 @@ public final class IdempotencyStore<R> {
         return entries.size();
     }
 
-    private synchronized void forget(IdempotencyKey key, Entry<R> entry) {
+    private synchronized void forget(String scoped, Entry<R> entry) {
         // Only this attempt's entry: a newer attempt under the same key may have replaced it meanwhile.
-        entries.remove(key.value(), entry);
+        entries.remove(scoped, entry);
     }
 
     private void forgetExpired(Instant now) {

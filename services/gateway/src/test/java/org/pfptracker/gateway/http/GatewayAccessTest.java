@@ -108,6 +108,29 @@ class GatewayAccessTest {
     }
 
     @Test
+    void shouldKeepEachClientsIdempotencyKeysToItself() {
+        // Given two upstream systems that happen to choose the same key for different commands
+        String first = bearer(TokenGrant.writer("system-a"));
+        String second = bearer(TokenGrant.writer("system-b"));
+
+        // When
+        HttpResponse<String> fromA = gateway.post("/api/v1/partners/ukraine/activities", ACTIVITY,
+                "Authorization", first, "Idempotency-Key", "k-1");
+        HttpResponse<String> fromB = gateway.post("/api/v1/partners/georgia/activities", ACTIVITY,
+                "Authorization", second, "Idempotency-Key", "k-1");
+        HttpResponse<String> retryOfA = gateway.post("/api/v1/partners/ukraine/activities", ACTIVITY,
+                "Authorization", first, "Idempotency-Key", "k-1");
+
+        // Then: both take effect, neither sees the other's answer, and a retry replays its own
+        assertThat(fromA.statusCode()).isEqualTo(202);
+        assertThat(fromB.statusCode()).isEqualTo(202);
+        assertThat(fromB.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retryOfA.headers().firstValue("Idempotent-Replayed")).isPresent();
+        assertThat(GatewayClient.json(retryOfA).get("eventId")).isEqualTo(GatewayClient.json(fromA).get("eventId"));
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
     void shouldRefuseAReaderAndKeepMetricsForOperators() {
         HttpResponse<String> reader = gateway.post("/api/v1/partners/ukraine/activities", ACTIVITY,
                 "Authorization", bearer(TokenGrant.staffReader()));

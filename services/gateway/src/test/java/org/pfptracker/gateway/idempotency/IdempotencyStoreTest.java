@@ -117,4 +117,17 @@ class IdempotencyStoreTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void shouldKeepEachClientsKeysApart() {
+        IdempotencyStore<String> store = new IdempotencyStore<>(TTL, 10, clock);
+
+        IdempotencyStore.Claim<String> first = store.claim("system-a", KEY, FP);
+        IdempotencyStore.Claim<String> otherClient = store.claim("system-b", KEY, new RequestFingerprint("other"));
+        IdempotencyStore.Claim<String> retry = store.claim("system-a", KEY, FP);
+
+        assertThat(first).isInstanceOf(IdempotencyStore.Claim.First.class);
+        assertThat(otherClient).isInstanceOf(IdempotencyStore.Claim.First.class);
+        assertThat(retry).isInstanceOf(IdempotencyStore.Claim.Replay.class);
+    }
 }
