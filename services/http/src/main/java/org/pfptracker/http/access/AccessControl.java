@@ -53,7 +53,7 @@ public final class AccessControl {
         if (!settings.enabled()) {
             log.warn("ACCESS CONTROL IS OFF on {}: anyone who can reach it reads every partner and writes any event"
                     + " (access.mode=off). Use it for experiments only.", realm);
-            return new AccessControl(settings, realm, null, new Identity("anonymous", uncheckedClient, EnumSet.allOf(Role.class),
+            return new AccessControl(settings, realm, null, new Identity(Identity.UNIDENTIFIED, uncheckedClient, EnumSet.allOf(Role.class),
                     null, Set.of(Identity.ANY_EVENT_TYPE)), null);
         }
         log.info("{} accepts bearer tokens from {} for audience '{}'", realm, settings.issuer(), settings.audience());

@@ -18,12 +18,19 @@ public record Identity(String subject, String client, Set<Role> roles, String pa
 
     /** In a token's event-types claim: every event type. */
     public static final String ANY_EVENT_TYPE = "*";
+    /** The subject of every caller when access control is off: nobody was identified. */
+    public static final String UNIDENTIFIED = "anonymous";
 
     public Identity {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(client, "client");
         roles = Set.copyOf(roles);
         eventTypes = Set.copyOf(eventTypes);
+    }
+
+    /** Whether no token identified this caller (access control is off). */
+    public boolean unidentified() {
+        return UNIDENTIFIED.equals(subject);
     }
 
     public boolean has(Role role) {

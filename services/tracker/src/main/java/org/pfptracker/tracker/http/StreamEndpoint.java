@@ -35,7 +35,7 @@ final class StreamEndpoint implements Handler {
         }
         Identity caller = AccessControl.identity(ctx);
         // One caller is one token's subject; with access control off, one address.
-        String callerName = caller.subject().equals("anonymous") ? "address " + ctx.ip() : "subject " + caller.subject();
+        String callerName = caller.unidentified() ? "address " + ctx.ip() : "subject " + caller.subject();
         ChangeStream.Admission admission = stream.admit(callerName).orElseThrow(() -> {
             ctx.header(QueryHeaders.RETRY_AFTER, retryAfterSeconds);
             return ApiException.of(Problem.of(503, "Too many stream clients", "This instance streams to as many"
