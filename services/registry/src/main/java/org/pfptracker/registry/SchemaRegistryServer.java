@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Objects;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.AccessSettings;
+import org.pfptracker.http.metrics.ProcessMetrics;
 import org.pfptracker.registry.http.RegistryHttpApi;
 import org.pfptracker.registry.store.SchemaStore;
 import org.slf4j.Logger;
@@ -30,12 +31,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final RegistryConfig config;
     private final SchemaStore store;
     private final Javalin http;
+    private final ProcessMetrics metrics;
     private final URI url;
 
-    private SchemaRegistryServer(RegistryConfig config, SchemaStore store, Javalin http) {
+    private SchemaRegistryServer(RegistryConfig config, SchemaStore store, Javalin http, ProcessMetrics metrics) {
         this.config = config;
         this.store = store;
         this.http = http;
+        this.metrics = metrics;
         this.url = URI.create(config.http().scheme() + "://" + hostForUrl(config.host()) + ":" + http.port());
     }
 
@@ -62,14 +65,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
         AccessControl access = AccessControl.of(accessSettings, "pfp-registry", "anonymous");
         long started = System.nanoTime();
         SchemaStore store = SchemaStore.open(config);
+        ProcessMetrics metrics = new ProcessMetrics();
         Javalin http;
         try {
-            http = RegistryHttpApi.create(store, access, config.host(), config.port(), config.http()).start();
+            http = RegistryHttpApi.create(store, access, config.host(), config.port(), config.http(), metrics.registry())
+                    .start();
         } catch (RuntimeException e) {
+            metrics.close();
             store.close();
             throw e;
         }
-        SchemaRegistryServer server = new SchemaRegistryServer(config, store, http);
+        SchemaRegistryServer server = new SchemaRegistryServer(config, store, http, metrics);
         log.info("Schema registry listening on {}: {} schemas in {} subjects loaded from topic {} (up to offset {}) "
                         + "on {} in {} ms; default compatibility {}",
                 server.url, store.schemaCount(), store.subjectCount(), store.topic(), store.position(),
@@ -96,6 +102,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             http.stop();
         } finally {
+            metrics.close();
             store.close();
             log.info("Schema registry on {} stopped", url);
         }

@@ -32,6 +32,9 @@ import org.pfptracker.gateway.partner.PartnerDirectory;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.Identity;
+import org.pfptracker.http.problem.Problem;
+import org.pfptracker.http.problem.ProblemAnswers;
+import org.pfptracker.http.problem.ProblemException;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
 
@@ -87,7 +90,7 @@ final class CommandEndpoint {
         Map<String, String> parameters = checkedPathParameters(ctx, route);
         String partnerId = parameters.get(PartnerCommands.PARTNER_ID);
         if (partnerId != null && !directory.isKnown(partnerId)) {
-            throw new ProblemException(Problem.of(Problem.UNKNOWN_PARTNER, 404, "Unknown partner",
+            throw new ProblemException(Problem.of(GatewayProblems.UNKNOWN_PARTNER, 404, "Unknown partner",
                     "No partner '" + partnerId + "' has joined; join it first with POST " + CommandRoutes.PARTNERS));
         }
         ObjectNode body = requestBody.read(ctx);
@@ -133,7 +136,7 @@ final class CommandEndpoint {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.withErrors(Problem.MALFORMED_REQUEST, 400, "Malformed path",
+            throw new ProblemException(GatewayProblems.withViolations(GatewayProblems.MALFORMED_REQUEST, 400, "Malformed path",
                     "The path names a resource with a malformed id", violations));
         }
         return parameters;
@@ -144,7 +147,7 @@ final class CommandEndpoint {
             // Every value, not ctx.header's first: a key sent twice is refused, not half read.
             return IdempotencyKey.fromHeaders(Collections.list(ctx.req().getHeaders(IdempotencyKey.HEADER)));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.withErrors(Problem.MALFORMED_REQUEST, 400, "Malformed Idempotency-Key",
+            throw new ProblemException(GatewayProblems.withViolations(GatewayProblems.MALFORMED_REQUEST, 400, "Malformed Idempotency-Key",
                     e.getMessage(), List.of(new Violation(IdempotencyKey.HEADER, e.getMessage()))));
         }
     }
@@ -167,7 +170,7 @@ final class CommandEndpoint {
         if (claim instanceof IdempotencyStore.Claim.Replay<Accepted> replay) {
             return replay.outcome().thenApply(accepted -> new Answer(accepted, true));
         }
-        throw new ProblemException(Problem.withErrors(Problem.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",
+        throw new ProblemException(GatewayProblems.withViolations(GatewayProblems.IDEMPOTENCY_KEY_REUSED, 422, "Idempotency-Key reused",
                 "This Idempotency-Key was used for a different request (method, path or body); a new command needs "
                         + "a new key", List.of(new Violation(IdempotencyKey.HEADER, "was used for a different request"))));
     }
@@ -205,13 +208,13 @@ final class CommandEndpoint {
                     ? "no acknowledgement within " + answerTimeout.toMillis() + " ms"
                     : DeliveryFailures.describe(cause);
             RequestLog.notAccepted(ctx, eventId, partnerId, why);
-            ProblemResponses.write(ctx, Problem.of(Problem.UNAVAILABLE, 503, "Event not accepted",
+            ProblemAnswers.write(ctx, Problem.of(Problem.UNAVAILABLE, 503, "Event not accepted",
                     "Kafka did not acknowledge event " + eventId + " (" + why + "); it may or may not have been "
                             + "written. Retry with the same Idempotency-Key: the retry carries the same event id, "
                             + "which consumers count once."), RETRY_AFTER);
         } else {
             RequestLog.failed(ctx, eventId, partnerId, cause);
-            ProblemResponses.write(ctx, Problem.of(Problem.GENERIC, 500, "Internal error",
+            ProblemAnswers.write(ctx, Problem.of(500, "Internal error",
                     "Event " + eventId + " could not be published; see the gateway's log"), null);
         }
     }

@@ -6,6 +6,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +19,17 @@ import org.pfptracker.gateway.delivery.EventSink;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.PartnerDirectory;
 import org.pfptracker.http.access.AccessControl;
-import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.AccessRule;
-import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.access.Role;
-import org.pfptracker.http.server.ProblemErrorHandler;
+import org.pfptracker.http.docs.ApiDocsPage;
+import org.pfptracker.http.docs.OpenApiDocument;
+import org.pfptracker.http.health.Health;
+import org.pfptracker.http.health.HealthEndpoints;
+import org.pfptracker.http.metrics.MetricsEndpoint;
+import org.pfptracker.http.metrics.ProcessMetrics;
+import org.pfptracker.http.metrics.RequestMetrics;
+import org.pfptracker.http.problem.Problem;
+import org.pfptracker.http.problem.ProblemAnswers;
 import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.platform.serde.JsonSerde;
@@ -37,15 +44,17 @@ import org.slf4j.LoggerFactory;
 public final class GatewayHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayHttpServer.class);
+    /** The gateway's API description, in its jar. */
+    static final String OPENAPI = "/org/pfptracker/gateway/http/openapi.yaml";
     /** Answer writing is a few microseconds of work per request: a couple of threads keep up with Kafka. */
     private static final int RESPONDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
     private final ExecutorService responder;
     private final List<String> routes;
-    private final GatewayMetrics metrics;
+    private final ProcessMetrics metrics;
 
-    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes, GatewayMetrics metrics) {
+    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes, ProcessMetrics metrics) {
         this.app = app;
         this.responder = responder;
         this.routes = routes;
@@ -67,75 +76,48 @@ public final class GatewayHttpServer implements AutoCloseable {
         AccessControl access = options.access();
         AccessRule writers = AccessRule.anyOf(Role.WRITER);
         AccessRule open = AccessRule.open("documents and probes hold no partner data");
-        byte[] openApi = OpenApiDocument.load();
-        ApiDocsPage docs = ApiDocsPage.load();
+        OpenApiDocument openApi = OpenApiDocument.load(GatewayHttpServer.class, OPENAPI);
+        ApiDocsPage docs = ApiDocsPage.titled("Gateway API");
+        HealthEndpoints health = new HealthEndpoints(() -> readiness(directory), CommandEndpoint.RETRY_AFTER);
+        ProblemAnswers problems = new ProblemAnswers("gateway", OpenApiDocument.PATH, CommandEndpoint.RETRY_AFTER,
+                new ProblemAnswers.Listener() {
+                    @Override
+                    public void refused(Context ctx, Problem problem) {
+                        RequestLog.rejected(ctx, problem);
+                    }
+                });
         List<String> registered = new CopyOnWriteArrayList<>();
-        GatewayMetrics metrics = new GatewayMetrics();
+        ProcessMetrics metrics = new ProcessMetrics();
         try {
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
                 config.http.prefer405over404 = true;
                 ServerSetup.install(config.jetty, "gateway", options.host(), options.port(), options.server());
-                ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
-                config.jetty.modifyServer(server -> server.setErrorHandler(errors));
-                // A command body trickling in below the minimum rate is answered 408 as a problem, not 500.
-                errors.answerRefusalsIn(config.routes);
                 SecurityHeaders.installOn(config.routes);
                 config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
-                config.requestLogger.http(metrics);
+                config.requestLogger.http(new RequestMetrics(metrics.registry()));
                 for (CommandRoute route : CommandRoutes.all(directory)) {
                     config.routes.addEndpoint(new Endpoint(route.method(), route.path(),
                             access.guard(writers, ctx -> endpoint.handle(ctx, route))));
                 }
-                config.routes.get(OpenApiDocument.PATH, access.guard(open,
-                        ctx -> ctx.contentType(OpenApiDocument.CONTENT_TYPE).result(openApi)));
-                config.routes.get("/health/live", access.guard(open, ctx -> ctx.json(new Health("UP", directory.size()))));
-                config.routes.get("/health/ready", access.guard(open, ctx -> readiness(ctx, directory)));
-                config.routes.get(GatewayMetrics.PATH, access.guard(AccessRule.anyOf(Role.OPERATOR), metrics::scrape));
+                config.routes.get(OpenApiDocument.PATH, access.guard(open, openApi));
+                config.routes.get(HealthEndpoints.LIVE, access.guard(open, health::live));
+                config.routes.get(HealthEndpoints.READY, access.guard(open, health::ready));
+                config.routes.get(MetricsEndpoint.PATH, access.guard(AccessRule.anyOf(Role.OPERATOR),
+                        new MetricsEndpoint(metrics.registry())));
                 docs.install(config);
-
-                config.routes.exception(ProblemException.class, (e, ctx) -> {
-                    RequestLog.rejected(ctx, e.problem());
-                    ProblemResponses.write(ctx, e.problem(), e.retryAfter());
-                });
-                config.routes.exception(AccessDeniedException.class, (e, ctx) -> {
-                    ctx.header("WWW-Authenticate", e.challenge());
-                    Problem problem = Problem.of(Problem.GENERIC, e.status(), e.status() == 401 ? "Unauthorized"
-                            : "Forbidden", e.reason());
-                    RequestLog.rejected(ctx, problem);
-                    ProblemResponses.write(ctx, problem, null);
-                });
-                config.routes.exception(IssuerUnavailableException.class, (e, ctx) -> {
-                    log.warn("Refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                    ProblemResponses.write(ctx, Problem.of(Problem.UNAVAILABLE, 503, "Token issuer unavailable",
-                            e.getMessage()), CommandEndpoint.RETRY_AFTER);
-                });
-                config.routes.exception(InvalidCommandException.class, (e, ctx) -> {
-                    Problem problem = Problem.withErrors(Problem.INVALID_COMMAND, 422, "Invalid command",
-                            fieldsNamed(e.violations()), e.violations());
-                    RequestLog.rejected(ctx, problem);
-                    ProblemResponses.write(ctx, problem, null);
-                });
-                config.routes.exception(PartnerConflictException.class, (e, ctx) -> {
-                    Problem problem = Problem.of(Problem.PARTNER_CONFLICT, 409, "Partner already joined", e.getMessage());
-                    RequestLog.rejected(ctx, problem);
-                    ProblemResponses.write(ctx, problem, null);
-                });
-                config.routes.exception(Exception.class, (e, ctx) -> {
-                    log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);
-                    ProblemResponses.write(ctx, Problem.of(Problem.GENERIC, 500, "Internal error",
-                            "The gateway failed to answer; see its log"), null);
-                });
-                config.routes.error(404, "*", ctx -> unlessAnswered(ctx, Problem.of(Problem.GENERIC, 404, "Not found",
-                        "No resource at " + ctx.path() + "; the API is described at " + OpenApiDocument.PATH)));
-                config.routes.error(405, "*", ctx -> unlessAnswered(ctx, Problem.of(Problem.GENERIC, 405,
-                        "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see "
-                                + OpenApiDocument.PATH)));
+                problems.installOn(config);
+                config.routes.exception(InvalidCommandException.class, (e, ctx) -> problems.refuse(ctx,
+                        GatewayProblems.withViolations(GatewayProblems.INVALID_COMMAND, 422, "Invalid command",
+                                fieldsNamed(e.violations()), e.violations()), null));
+                config.routes.exception(PartnerConflictException.class, (e, ctx) -> problems.refuse(ctx,
+                        Problem.of(GatewayProblems.PARTNER_CONFLICT, 409, "Partner already joined", e.getMessage()),
+                        null));
             }).start();
             log.info("Gateway HTTP API listening on {}://{}:{}{} ({} command routes; OpenAPI at {}, browsable at {};"
                             + " metrics at {})", options.server().scheme(), options.host(), app.port(), CommandRoutes.PARTNERS,
-                    CommandRoutes.all(directory).size(), OpenApiDocument.PATH, ApiDocsPage.PATH, GatewayMetrics.PATH);
+                    CommandRoutes.all(directory).size(), OpenApiDocument.PATH, ApiDocsPage.PATH, MetricsEndpoint.PATH);
             return new GatewayHttpServer(app, responder, List.copyOf(registered), metrics);
         } catch (RuntimeException e) {
             responder.shutdownNow();
@@ -166,27 +148,17 @@ public final class GatewayHttpServer implements AutoCloseable {
         }
     }
 
-    private static void readiness(Context ctx, PartnerDirectory directory) {
-        if (directory.isComplete()) {
-            ctx.json(new Health("READY", directory.size()));
-        } else {
-            ctx.header(ProblemResponses.RETRY_AFTER_HEADER, Long.toString(CommandEndpoint.RETRY_AFTER.toSeconds()));
-            ctx.status(503).json(new Health("STARTING", directory.size()));
-        }
+    /** Ready once every known partner has been read: commands are checked against them. */
+    private static Health readiness(PartnerDirectory directory) {
+        Map<String, Object> checks = Map.of("knownPartners", directory.size());
+        return directory.isComplete() ? Health.up("the known partners are read", checks)
+                : Health.down("still reading the known partners from Kafka", checks);
     }
 
     /** The detail of a 422: which fields, by name, so the one line a client logs says what to fix. */
     private static String fieldsNamed(List<Violation> violations) {
         return "Fields breaking the command's rules: " + violations.stream().map(Violation::field).distinct()
                 .collect(java.util.stream.Collectors.joining(", ")) + "; see errors";
-    }
-
-    /** A 404 or 405 from the router, unless a handler has already written its own problem. */
-    private static void unlessAnswered(Context ctx, Problem problem) {
-        String written = ctx.res().getContentType();
-        if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
-            ProblemResponses.write(ctx, problem, null);
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.pfptracker.http.problem.Problem;
+import org.pfptracker.http.problem.ProblemException;
 
 /**
  * Reads a command's body: at most {@code maxBytes}, JSON only, one object. An empty body is an empty object,
@@ -57,14 +59,14 @@ final class RequestBody {
             tree = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new ProblemException(Problem.of(Problem.MALFORMED_REQUEST, 400, "Malformed JSON",
+            throw new ProblemException(Problem.of(GatewayProblems.MALFORMED_REQUEST, 400, "Malformed JSON",
                     "The body is not valid JSON" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
                             + where.getColumnNr()) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!(tree instanceof ObjectNode object)) {
-            throw new ProblemException(Problem.of(Problem.MALFORMED_REQUEST, 400, "Malformed JSON",
+            throw new ProblemException(Problem.of(GatewayProblems.MALFORMED_REQUEST, 400, "Malformed JSON",
                     "The body must be a JSON object, was " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return object;
@@ -79,7 +81,7 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new ProblemException(Problem.of(Problem.MALFORMED_REQUEST, 400, "Unreadable body",
+            throw new ProblemException(Problem.of(GatewayProblems.MALFORMED_REQUEST, 400, "Unreadable body",
                     "The request body could not be read: " + e.getMessage()));
         }
     }
@@ -90,7 +92,7 @@ final class RequestBody {
                 || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
         String charset = charsetOf(contentType);
         if (!json || (charset != null && !charset.equals("utf-8"))) {
-            throw new ProblemException(Problem.of(Problem.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported media type",
+            throw new ProblemException(Problem.of(GatewayProblems.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported media type",
                     "Commands are JSON: send Content-Type: application/json (UTF-8), not "
                             + (contentType == null ? "no Content-Type" : "'" + contentType + "'")));
         }
@@ -110,7 +112,7 @@ final class RequestBody {
     }
 
     private ProblemException tooLarge(long declared) {
-        return new ProblemException(Problem.of(Problem.BODY_TOO_LARGE, 413, "Body too large",
+        return new ProblemException(Problem.of(GatewayProblems.BODY_TOO_LARGE, 413, "Body too large",
                 "A command body may be at most " + maxBytes + " bytes"
                         + (declared > 0 ? "; this one declared " + declared : "")));
     }

@@ -3,6 +3,7 @@ package org.pfptracker.gateway.http;
 import io.javalin.http.Context;
 import java.util.stream.Collectors;
 import org.pfptracker.gateway.command.PartnerCommands;
+import org.pfptracker.http.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

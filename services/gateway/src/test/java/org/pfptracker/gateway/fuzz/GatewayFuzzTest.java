@@ -31,10 +31,10 @@ import org.pfptracker.gateway.http.CommandRoute;
 import org.pfptracker.gateway.http.CommandRoutes;
 import org.pfptracker.gateway.http.GatewayHttpServer;
 import org.pfptracker.gateway.http.HttpOptions;
-import org.pfptracker.gateway.http.Problem;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
 import org.pfptracker.gateway.partner.PartnerDirectory;
+import org.pfptracker.http.problem.Problem;
 
 /**
  * The gateway as a hostile client finds it: whatever the body, path and headers, the answer is never a 5xx,

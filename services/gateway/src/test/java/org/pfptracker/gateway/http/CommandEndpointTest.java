@@ -20,6 +20,7 @@ import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
 import org.pfptracker.gateway.partner.PartnerDirectory;
 import org.pfptracker.gateway.support.GatewayClient;
+import org.pfptracker.http.problem.Problem;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
@@ -104,7 +105,9 @@ class CommandEndpointTest {
         assertThat(command.statusCode()).isEqualTo(503);
         assertThat(command.headers().firstValue("Retry-After")).isPresent();
         assertThat(readiness.statusCode()).isEqualTo(503);
-        assertThat(GatewayClient.json(readiness).get("status").asText()).isEqualTo("STARTING");
+        assertThat(GatewayClient.json(readiness).get("status").asText()).isEqualTo("DOWN");
+        assertThat(GatewayClient.json(readiness).at("/checks/knownPartners").asInt()).isEqualTo(1);
+        assertThat(readiness.headers().firstValue("Retry-After")).isPresent();
         assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
     }
 
@@ -221,7 +224,7 @@ class CommandEndpointTest {
 
         // Then
         assertThat(reuse.statusCode()).isEqualTo(422);
-        assertThat(GatewayClient.json(reuse).get("type").asText()).isEqualTo(Problem.IDEMPOTENCY_KEY_REUSED);
+        assertThat(GatewayClient.json(reuse).get("type").asText()).isEqualTo(GatewayProblems.IDEMPOTENCY_KEY_REUSED);
         assertThat(GatewayClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
         assertThat(published).hasSize(1);
     }

@@ -27,6 +27,7 @@ import org.pfptracker.gateway.command.ProgrammeCommands;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
 import org.pfptracker.gateway.support.GatewayClient;
+import org.pfptracker.http.docs.OpenApiDocument;
 
 /** The served OpenAPI document describes exactly what the server does: routes, request fields, enums. */
 class OpenApiDocumentTest {

@@ -1,7 +1,14 @@
 package org.pfptracker.registry.http;
 
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import org.pfptracker.http.access.AccessControl;
+import org.pfptracker.http.access.AccessRule;
+import org.pfptracker.http.access.Role;
+import org.pfptracker.http.health.HealthEndpoints;
+import org.pfptracker.http.metrics.MetricsEndpoint;
+import org.pfptracker.http.metrics.RequestMetrics;
 import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.http.server.ServerSettings;
@@ -9,8 +16,14 @@ import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 import org.pfptracker.registry.store.SchemaStore;
 
-/** Builds the registry's HTTP server: Confluent's REST API over a {@link SchemaStore}. */
+/**
+ * Builds the registry's HTTP server: Confluent's REST API over a {@link SchemaStore}, with Confluent's error
+ * shape, plus the health probes and metrics every pfp server answers.
+ */
 public final class RegistryHttpApi {
+
+    /** What a not-ready registry tells probes to wait. */
+    private static final Duration PROBE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private RegistryHttpApi() {
     }
@@ -23,12 +36,19 @@ public final class RegistryHttpApi {
      * @param host the interface to listen on
      * @param port the port, 0 for a free one
      * @param server limits, timeouts and TLS
+     * @param metrics where requests are timed and what {@code /metrics} scrapes
      * @throws IllegalArgumentException when the TLS key or certificate cannot be read
      */
-    public static Javalin create(SchemaStore store, AccessControl access, String host, int port, ServerSettings server) {
+    public static Javalin create(SchemaStore store, AccessControl access, String host, int port, ServerSettings server,
+                                 PrometheusMeterRegistry metrics) {
         RegistryRoutes routes = new RegistryRoutes(store, access);
+        RegistryHealth health = new RegistryHealth(store);
+        health.bindTo(metrics);
+        HealthEndpoints probes = new HealthEndpoints(health::readiness, PROBE_RETRY_AFTER);
+        AccessRule open = AccessRule.open("orchestrators probe without tokens; the answer holds no schema");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http(new RequestMetrics(metrics));
             config.http.prefer405over404 = true;
             ServerSetup.install(config.jetty, "registry", host, port, server);
             SecurityHeaders.installOn(config.routes);
@@ -41,6 +61,11 @@ public final class RegistryHttpApi {
             errors.answerRefusalsIn(config.routes);
             JsonBodiesOnly.addTo(config.routes);
             routes.addTo(config.routes);
+            // The same probes and scrape as every pfp server, beside Confluent's API.
+            config.routes.get(HealthEndpoints.LIVE, access.guard(open, probes::live));
+            config.routes.get(HealthEndpoints.READY, access.guard(open, probes::ready));
+            config.routes.get(MetricsEndpoint.PATH, access.guard(AccessRule.anyOf(Role.OPERATOR),
+                    new MetricsEndpoint(metrics)));
             RegistryErrorHandling.addTo(config.routes);
         });
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -101,6 +102,8 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     private long position;
     private volatile boolean running = true;
+    /** Why the last read of the topic failed, or {@code null} when it succeeded: what readiness reports. */
+    private volatile String readFailure;
     private KafkaProducer<byte[], byte[]> producer;
 
     private KafkaSchemaLog(RegistryConfig config, Consumer<LogEntry> sink) {
@@ -271,6 +274,11 @@ final class KafkaSchemaLog implements AutoCloseable {
         admin.close(Duration.ofSeconds(5));
     }
 
+    /** Why the last read of the topic failed; empty while reads succeed. */
+    public Optional<String> readFailure() {
+        return Optional.ofNullable(readFailure);
+    }
+
     private void readLoop() {
         try {
             consumer.assign(List.of(partition));
@@ -281,14 +289,17 @@ final class KafkaSchemaLog implements AutoCloseable {
                         apply(record);
                     }
                     advanceTo(consumer.position(partition));
+                    readFailure = null;
                 } catch (WakeupException e) {
                     // close() woke us; the loop condition decides.
                 } catch (KafkaException e) {
                     log.warn("Reading schemas topic {} failed, retrying in {} ms: {}", topic, READ_RETRY_PAUSE.toMillis(), e.toString());
+                    readFailure = e.toString();
                     LockSupport.parkNanos(READ_RETRY_PAUSE.toNanos());
                 } catch (RuntimeException e) {
                     // Without its reader the instance would answer from a stale state forever: keep reading.
                     log.error("Unexpected failure reading schemas topic {}; retrying in {} ms", topic, READ_RETRY_PAUSE.toMillis(), e);
+                    readFailure = e.toString();
                     LockSupport.parkNanos(READ_RETRY_PAUSE.toNanos());
                 }
             }

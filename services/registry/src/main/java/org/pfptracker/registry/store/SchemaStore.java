@@ -242,6 +242,11 @@ public final class SchemaStore implements AutoCloseable {
         return schemaLog.position();
     }
 
+    /** Why the last read of the schemas topic failed; empty while reads succeed. */
+    public Optional<String> readFailure() {
+        return schemaLog.readFailure();
+    }
+
     @Override
     public void close() {
         schemaLog.close();

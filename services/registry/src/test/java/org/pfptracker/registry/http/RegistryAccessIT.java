@@ -116,6 +116,32 @@ class RegistryAccessIT {
                 assertThat(challenge).contains("invalid_token").contains("Expired"));
     }
 
+    @Test
+    void shouldAnswerProbesOpenlyAndMetricsToOperatorsOnlyAsEveryPfpServerDoes() throws Exception {
+        // Given a request answered, so there is something to count
+        send("GET", "/subjects", null, bearer(TokenGrant.staffReader()));
+
+        // When
+        HttpResponse<String> ready = send("GET", "/health/ready", null, null);
+        HttpResponse<String> live = send("GET", "/health/live", null, null);
+        HttpResponse<String> metricsByReader = send("GET", "/metrics", null, bearer(TokenGrant.staffReader()));
+        HttpResponse<String> metricsByOperator = send("GET", "/metrics", null, bearer(TokenGrant.operator()));
+
+        // Then
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).get("status").asText()).isEqualTo("UP");
+        assertThat(json(ready).get("detail").asText()).startsWith("following the schemas topic");
+        assertThat(json(ready).at("/checks/position").isNumber()).isTrue();
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(metricsByReader.statusCode()).isEqualTo(403);
+        assertThat(metricsByOperator.statusCode()).isEqualTo(200);
+        assertThat(metricsByOperator.body())
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/subjects\"")
+                .contains("pfp_registry_schemas ")
+                .contains("pfp_registry_ready 1.0")
+                .contains("jvm_memory_used_bytes");
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.url() + path));

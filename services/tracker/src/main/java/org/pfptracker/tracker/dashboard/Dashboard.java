@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The live dashboard and the API docs, served by the tracker itself: {@code /} (every partner),
- * {@code /partners/{partnerId}} (one partner), {@code /docs} (Swagger UI over {@code /openapi.yaml}).
+ * The live dashboard, served by the tracker itself: {@code /} (every partner) and
+ * {@code /partners/{partnerId}} (one partner); the API docs page beside it is the tracker's HTTP server's.
  * Pages, scripts and libraries all come from the tracker's jar and its WebJars, so the dashboard needs no
  * internet; its data comes from the public query API and the change stream, as any other client's would.
  * The pages and assets are open to anyone: they hold no partner data, and the API they read checks each
@@ -69,7 +69,6 @@ public final class Dashboard {
         return new Dashboard(List.of(
                 new Route("/", Page.render("overview.html", webJars)),
                 new Route("/partners/{partnerId}", Page.render("partner.html", webJars)),
-                new Route("/docs", Page.render("docs.html", webJars)),
                 new Route("/signin", Page.render("signin.html", webJars, issuerOrigin))), signIn);
     }
 

@@ -26,9 +26,4 @@ public record HttpOptions(String host, int port, Duration forwardTimeout, Durati
                        AccessControl access, String peerSecret) {
         this(host, port, forwardTimeout, retryAfter, clock, access, peerSecret, ServerSettings.DEFAULTS);
     }
-
-    /** Retry-After in whole seconds, at least one. */
-    String retryAfterSeconds() {
-        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
-    }
 }

@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.ProblemException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.pfptracker.tracker.query.ViewsUnavailableException;
  */
 final class KeyRouter {
 
-    /** Reads the answer from this instance's stores; throws {@link ApiException} for an unknown partner. */
+    /** Reads the answer from this instance's stores; throws {@link ProblemException} for an unknown partner. */
     @FunctionalInterface
     interface LocalRead {
         Object read(LocalViews views, boolean allowStandby);
@@ -91,7 +92,7 @@ final class KeyRouter {
         Object body;
         try {
             body = read.read(views, standby);
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             if (!standby && e.problem().status() == 404) {
                 confirmStillActive(partnerId);
             }

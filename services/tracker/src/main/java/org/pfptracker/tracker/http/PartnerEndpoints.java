@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.ProblemException;
 import static org.pfptracker.tracker.http.RequestParameters.AS_OF;
 import static org.pfptracker.tracker.http.RequestParameters.FROM;
 import static org.pfptracker.tracker.http.RequestParameters.TO;
@@ -32,7 +33,7 @@ final class PartnerEndpoints {
         String partnerId = readable(ctx, parameters.partnerId());
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
-                views.partnerJson(partnerId, asOf, stale).orElseThrow(() -> ApiException.unknownPartner(partnerId)));
+                views.partnerJson(partnerId, asOf, stale).orElseThrow(() -> Refusals.unknownPartner(partnerId)));
     }
 
     /** {@code GET /api/v1/partners/{partnerId}/pace}: the pace and the quarterly activity series. */
@@ -44,7 +45,7 @@ final class PartnerEndpoints {
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
                 PaceSeries.of(partnerId, asOf, views.pace(partnerId, asOf,
                                 range.from() == null ? null : range.from().firstDay(), stale)
-                        .orElseThrow(() -> ApiException.unknownPartner(partnerId)), range));
+                        .orElseThrow(() -> Refusals.unknownPartner(partnerId)), range));
     }
 
     /** {@code GET /api/v1/partners/{partnerId}/programmes/{programmeId}}: one programme, objective by objective. */
@@ -58,12 +59,12 @@ final class PartnerEndpoints {
                         unknownProgrammeOrPartner(views, partnerId, programmeId, asOf, stale)));
     }
 
-    private static ApiException unknownProgrammeOrPartner(LocalViews views, String partnerId, String programmeId,
+    private static ProblemException unknownProgrammeOrPartner(LocalViews views, String partnerId, String programmeId,
                                                           LocalDate asOf, boolean stale) {
         if (views.partner(partnerId, asOf, stale).isEmpty()) {
-            return ApiException.unknownPartner(partnerId);
+            return Refusals.unknownPartner(partnerId);
         }
-        return ApiException.notFound("Unknown programme", "Partner '" + partnerId + "' has no programme '"
+        return Refusals.notFound("Unknown programme", "Partner '" + partnerId + "' has no programme '"
                 + programmeId + "' (or its ProgrammeAgreed event has not arrived)");
     }
 
@@ -73,7 +74,7 @@ final class PartnerEndpoints {
      */
     private static String readable(Context ctx, String partnerId) {
         if (!AccessControl.identity(ctx).reads(partnerId)) {
-            throw ApiException.unknownPartner(partnerId);
+            throw Refusals.unknownPartner(partnerId);
         }
         return partnerId;
     }

@@ -1,5 +1,7 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.ProblemException;
+import org.pfptracker.http.problem.Problem;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -43,7 +45,7 @@ public final class PeerProof {
     /**
      * Whether the request carries a valid proof: false when it carries none.
      *
-     * @throws ApiException 403 when it carries one that does not verify (a wrong secret, a stale or altered
+     * @throws ProblemException 403 when it carries one that does not verify (a wrong secret, a stale or altered
      *     request): instances with different secrets must not treat each other's requests as outsiders'
      */
     boolean provenBy(Context ctx) {
@@ -54,7 +56,7 @@ public final class PeerProof {
         String query = ctx.queryString();
         String pathAndQuery = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
         if (!valid(proof, ctx.method().name(), pathAndQuery)) {
-            throw ApiException.of(Problem.of(403, "Forbidden", "the request's " + HEADER + " proof does not verify:"
+            throw Refusals.of(Problem.of(403, "Forbidden", "the request's " + HEADER + " proof does not verify:"
                     + " every tracker instance must share one tracker.peer.secret, and clocks must agree within "
                     + VALIDITY.toSeconds() + " s"));
         }

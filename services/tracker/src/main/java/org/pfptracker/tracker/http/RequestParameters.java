@@ -57,7 +57,7 @@ final class RequestParameters {
     RequestParameters allowOnly(String... names) {
         Set<String> allowed = new LinkedHashSet<>(Arrays.asList(names));
         query.keySet().stream().filter(name -> !allowed.contains(name)).sorted().findFirst().ifPresent(name -> {
-            throw ApiException.badParameter(name, "Unknown query parameter '" + name + "'; this endpoint accepts "
+            throw Refusals.badParameter(name, "Unknown query parameter '" + name + "'; this endpoint accepts "
                     + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
         });
         return this;
@@ -71,7 +71,7 @@ final class RequestParameters {
     String partnerId() {
         String partnerId = path.get(PARTNER_ID);
         if (!PartnerId.isValid(partnerId)) {
-            throw ApiException.badParameter(PARTNER_ID, "partnerId '" + partnerId + "' " + PartnerId.RULE);
+            throw Refusals.badParameter(PARTNER_ID, "partnerId '" + partnerId + "' " + PartnerId.RULE);
         }
         return partnerId;
     }
@@ -79,7 +79,7 @@ final class RequestParameters {
     String programmeId() {
         String programmeId = path.get(PROGRAMME_ID);
         if (programmeId == null || !PROGRAMME_ID_FORMAT.matcher(programmeId).matches()) {
-            throw ApiException.badParameter(PROGRAMME_ID, "programmeId '" + programmeId
+            throw Refusals.badParameter(PROGRAMME_ID, "programmeId '" + programmeId
                     + "' must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
         return programmeId;
@@ -97,7 +97,7 @@ final class RequestParameters {
         try {
             return new QuarterRange(from, to);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter(FROM, e.getMessage()
+            throw Refusals.badParameter(FROM, e.getMessage()
                     + (query.containsKey(TO) ? "" : " (to defaults to the quarter of asOf)"));
         }
     }
@@ -116,10 +116,10 @@ final class RequestParameters {
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(AS_OF, "asOf '" + value + "' is not a date written YYYY-MM-DD, e.g. 2024-06-30");
+            throw Refusals.badParameter(AS_OF, "asOf '" + value + "' is not a date written YYYY-MM-DD, e.g. 2024-06-30");
         }
         if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-            throw ApiException.badParameter(AS_OF, "asOf '" + value + "' must be in the years " + MIN_YEAR + " to " + MAX_YEAR);
+            throw Refusals.badParameter(AS_OF, "asOf '" + value + "' must be in the years " + MIN_YEAR + " to " + MAX_YEAR);
         }
         return date;
     }
@@ -128,7 +128,7 @@ final class RequestParameters {
         try {
             return Quarter.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter(parameter, parameter + ": " + e.getMessage());
+            throw Refusals.badParameter(parameter, parameter + ": " + e.getMessage());
         }
     }
 
@@ -139,7 +139,7 @@ final class RequestParameters {
             for (String value : given.split(",", -1)) {
                 String normalised = value.trim().toUpperCase(Locale.ROOT);
                 if (!allowed.contains(normalised)) {
-                    throw ApiException.badParameter(parameter, parameter + " '" + value.trim() + "' is not one of "
+                    throw Refusals.badParameter(parameter, parameter + " '" + value.trim() + "' is not one of "
                             + String.join(", ", allowed));
                 }
                 values.add(normalised);
@@ -153,7 +153,7 @@ final class RequestParameters {
             try {
                 return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badParameter(parameter, parameter + " '" + value + "' is not one of "
+                throw Refusals.badParameter(parameter, parameter + " '" + value + "' is not one of "
                         + String.join(", ", Arrays.stream(type.getEnumConstants())
                                 .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList()));
             }
@@ -164,10 +164,10 @@ final class RequestParameters {
     private Optional<String> single(String parameter) {
         List<String> values = query.getOrDefault(parameter, List.of());
         if (values.size() > 1) {
-            throw ApiException.badParameter(parameter, parameter + " is given " + values.size() + " times; give it once");
+            throw Refusals.badParameter(parameter, parameter + " is given " + values.size() + " times; give it once");
         }
         if (values.size() == 1 && values.get(0).isBlank()) {
-            throw ApiException.badParameter(parameter, parameter + " is empty; leave it out for the default");
+            throw Refusals.badParameter(parameter, parameter + " is empty; leave it out for the default");
         }
         return values.stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -60,7 +61,7 @@ final class SessionEndpoints {
             long expires = JsonSerde.mapper().readTree(payload).path("exp").asLong();
             return Math.max(1, expires - clock.instant().getEpochSecond());
         } catch (RuntimeException | java.io.IOException e) {
-            throw ApiException.of(Problem.badParameter("Authorization", "the token's expiry could not be read"));
+            throw Refusals.of(Problem.badParameter("Authorization", "the token's expiry could not be read"));
         }
     }
 }

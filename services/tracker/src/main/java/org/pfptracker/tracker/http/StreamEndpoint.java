@@ -3,8 +3,11 @@ package org.pfptracker.tracker.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseHandler;
+import java.time.Duration;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.Identity;
+import org.pfptracker.http.problem.Problem;
+import org.pfptracker.http.problem.ProblemException;
 import org.pfptracker.tracker.stream.ChangeStream;
 
 /**
@@ -18,11 +21,11 @@ final class StreamEndpoint implements Handler {
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final ChangeStream stream;
-    private final String retryAfterSeconds;
+    private final Duration retryAfter;
 
-    StreamEndpoint(ChangeStream stream, String retryAfterSeconds) {
+    StreamEndpoint(ChangeStream stream, Duration retryAfter) {
         this.stream = stream;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter;
     }
 
     @Override
@@ -30,18 +33,16 @@ final class StreamEndpoint implements Handler {
         RequestParameters.of(ctx).allowOnly();
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains(EVENT_STREAM)) {
-            throw ApiException.of(Problem.of(406, "Not acceptable", "The change stream is served as "
+            throw Refusals.of(Problem.of(406, "Not acceptable", "The change stream is served as "
                     + EVENT_STREAM + " only; ask with 'Accept: " + EVENT_STREAM + "'"));
         }
         Identity caller = AccessControl.identity(ctx);
         // One caller is one token's subject; with access control off, one address.
         String callerName = caller.unidentified() ? "address " + ctx.ip() : "subject " + caller.subject();
-        ChangeStream.Admission admission = stream.admit(callerName).orElseThrow(() -> {
-            ctx.header(QueryHeaders.RETRY_AFTER, retryAfterSeconds);
-            return ApiException.of(Problem.of(503, "Too many stream clients", "This instance streams to as many"
-                    + " clients as it takes, or as many as one caller may have; close other pages, or try again"
-                    + " later or another instance"));
-        });
+        ChangeStream.Admission admission = stream.admit(callerName).orElseThrow(() -> new ProblemException(
+                Problem.of(Problem.UNAVAILABLE, 503, "Too many stream clients", "This instance streams to as many"
+                        + " clients as it takes, or as many as one caller may have; close other pages, or try again"
+                        + " later or another instance"), retryAfter));
         try {
             new SseHandler(client -> stream.serve(client, admission, caller::reads)).handle(ctx);
         } catch (Exception | Error e) {

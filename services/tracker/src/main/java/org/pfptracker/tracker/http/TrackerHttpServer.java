@@ -2,26 +2,34 @@ package org.pfptracker.tracker.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pfptracker.http.access.AccessControl;
-import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.AccessRule;
-import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.access.Role;
+import org.pfptracker.http.docs.ApiDocsPage;
+import org.pfptracker.http.docs.OpenApiDocument;
+import org.pfptracker.http.health.Health;
+import org.pfptracker.http.health.HealthEndpoints;
+import org.pfptracker.http.metrics.MetricsEndpoint;
+import org.pfptracker.http.metrics.RequestMetrics;
+import org.pfptracker.http.problem.Problem;
+import org.pfptracker.http.problem.ProblemAnswers;
 import org.pfptracker.http.server.PeerTrust;
-import org.pfptracker.http.server.ProblemErrorHandler;
 import org.pfptracker.http.server.SecurityHeaders;
 import org.pfptracker.http.server.ServerSetup;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.tracker.dashboard.Dashboard;
 import org.pfptracker.tracker.query.LocalViews;
 import org.pfptracker.tracker.query.PartnerRouting;
+import org.pfptracker.tracker.query.Readiness;
 import org.pfptracker.tracker.query.ViewsUnavailableException;
 import org.pfptracker.tracker.stream.ChangeStream;
 import org.pfptracker.tracker.stream.StreamOptions;
@@ -37,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class TrackerHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerHttpServer.class);
+    /** The API's description and its Swagger UI page, in the tracker's jar. */
+    static final String OPENAPI = "/org/pfptracker/tracker/http/openapi.yaml";
+    private static final String DOCS_PAGE = "/org/pfptracker/tracker/http/docs.html";
 
     private final Javalin app;
     private final List<ApiRoute> routes;
@@ -84,11 +95,13 @@ public final class TrackerHttpServer implements AutoCloseable {
         PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters,
                 new PeerProof(options.peerSecret(), options.clock()), options.server().tls().map(PeerTrust::of));
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
-        HealthEndpoints health = new HealthEndpoints(routing, options.retryAfterSeconds());
+        HealthEndpoints health = new HealthEndpoints(() -> health(routing.readiness()), options.retryAfter());
+        ApiDocsPage docs = ApiDocsPage.fromTemplate(TrackerHttpServer.class, DOCS_PAGE);
         // Pages hand their token over once and read with a cookie: EventSource sends no headers.
         AccessControl access = options.access().withSessionCookie(SessionEndpoints.COOKIE);
         // Over HTTPS the session cookie is Secure: a browser never sends it over plain HTTP.
         SessionEndpoints session = new SessionEndpoints(access, options.clock(), options.server().tls().isPresent());
+        MetricsEndpoint scrape = new MetricsEndpoint(metrics);
         AccessRule probes = AccessRule.open("orchestrators probe without tokens; the answer names no partner");
         AccessRule contract = AccessRule.open("the API's description holds no partner data");
         List<ApiRoute> routes = List.of(
@@ -99,58 +112,40 @@ public final class TrackerHttpServer implements AutoCloseable {
                 new ApiRoute("/api/v1/partners/{partnerId}/programmes/{programmeId}", AccessRule.partnerReader(),
                         partner::programme),
                 new ApiRoute(StreamEndpoint.PATH, AccessRule.partnerReader(),
-                        new StreamEndpoint(changes, options.retryAfterSeconds())),
+                        new StreamEndpoint(changes, options.retryAfter())),
                 new ApiRoute(HandlerType.POST, SessionEndpoints.PATH, AccessRule.anyIdentity(), session::signIn),
                 new ApiRoute(HandlerType.DELETE, SessionEndpoints.PATH,
                         AccessRule.open("signing out needs no proof of who one is"), session::signOut),
-                new ApiRoute("/health/live", probes, health::live),
-                new ApiRoute("/health/ready", probes, health::ready),
-                new ApiRoute("/metrics", AccessRule.anyOf(Role.OPERATOR), new MetricsEndpoint(metrics)),
-                new ApiRoute("/openapi.yaml", contract, OpenApiDocument.load()));
+                new ApiRoute(HealthEndpoints.LIVE, probes, health::live),
+                new ApiRoute(HealthEndpoints.READY, probes, health::ready),
+                new ApiRoute(MetricsEndpoint.PATH, AccessRule.anyOf(Role.OPERATOR), withoutParameters(scrape)),
+                new ApiRoute(OpenApiDocument.PATH, contract, OpenApiDocument.load(TrackerHttpServer.class, OPENAPI)));
         counters.bindTo(metrics);
         changes.bindTo(metrics);
+
+        ProblemAnswers problems = new ProblemAnswers("tracker", OpenApiDocument.PATH, options.retryAfter(),
+                new ProblemAnswers.Listener() {
+                    @Override
+                    public void failed(Context ctx, Exception e) {
+                        LogContext.run(ctx, () -> log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e));
+                    }
+                });
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonSerde.mapper(), false));
-            config.requestLogger.http(new HttpMetrics(metrics, Set.of(StreamEndpoint.PATH)));
+            config.requestLogger.http(new RequestMetrics(metrics, Set.of(StreamEndpoint.PATH)));
             config.http.prefer405over404 = true;
             ServerSetup.install(config.jetty, "tracker", options.host(), options.port(), options.server());
-            ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
-            config.jetty.modifyServer(server -> server.setErrorHandler(errors));
-            errors.answerRefusalsIn(config.routes);
             SecurityHeaders.installOn(config.routes);
             routes.forEach(route -> config.routes.addEndpoint(new Endpoint(route.method(), route.path(),
                     LogContext.around(access.guard(route.access(), route.handler())))));
             dashboard.install(config);
-            config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
-            config.routes.exception(AccessDeniedException.class, (e, ctx) -> {
-                ctx.header("WWW-Authenticate", e.challenge());
-                problem(ctx, Problem.of(e.status(), e.status() == 401 ? "Unauthorized" : "Forbidden", e.reason()));
-            });
-            config.routes.exception(IssuerUnavailableException.class, (e, ctx) -> {
-                log.warn("Refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                ctx.header(QueryHeaders.RETRY_AFTER, options.retryAfterSeconds());
-                problem(ctx, Problem.of(503, "Token issuer unavailable", e.getMessage()));
-            });
-            config.routes.exception(ViewsUnavailableException.class, (e, ctx) -> {
-                ctx.header(QueryHeaders.RETRY_AFTER, options.retryAfterSeconds());
-                problem(ctx, Problem.of(503, "Views temporarily unavailable", e.getMessage()));
-            });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LogContext.run(ctx, () -> log.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e));
-                problem(ctx, Problem.of(500, "Internal error", "The tracker failed to answer; see its log."));
-            });
-            config.routes.error(404, "*", ctx -> {
-                // Only unmatched paths: a handler that answered 404 itself has already written its problem.
-                String written = ctx.res().getContentType();
-                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
-                    problem(ctx, Problem.of(404, "Not found", "No resource at " + ctx.path()
-                            + "; the API is described at /openapi.yaml"));
-                }
-            });
-            config.routes.error(405, "*", ctx -> problem(ctx, Problem.of(405, "Method not allowed", ctx.method()
-                    + " is not allowed on " + ctx.path() + "; the API is described at /openapi.yaml")));
+            docs.install(config);
+            problems.installOn(config);
+            config.routes.exception(ViewsUnavailableException.class, (e, ctx) -> problems.refuse(ctx,
+                    Problem.of(Problem.UNAVAILABLE, 503, "Views temporarily unavailable", e.getMessage()),
+                    options.retryAfter()));
         }).start();
         log.info("Tracker dashboard on {}://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
                 + " metrics at /metrics", options.server().scheme(), options.host(), app.port());
@@ -183,7 +178,17 @@ public final class TrackerHttpServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void problem(Context ctx, Problem problem) {
-        ctx.status(problem.status()).json(problem.at(ctx.path())).contentType(Problem.CONTENT_TYPE);
+    /** Readiness in the shape every pfp server's health takes. */
+    static Health health(Readiness readiness) {
+        Map<String, Object> checks = Map.of("streams", readiness.state());
+        return readiness.ready() ? Health.up(readiness.detail(), checks) : Health.down(readiness.detail(), checks);
+    }
+
+    /** The handler, refusing query parameters: the API refuses what it would ignore. */
+    private static Handler withoutParameters(Handler handler) {
+        return ctx -> {
+            RequestParameters.of(ctx).allowOnly();
+            handler.handle(ctx);
+        };
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.http.docs.ApiDocsPage;
 
 /** The dashboard's pages and everything they load come from the tracker itself, under a strict policy. */
 class DashboardPagesTest {
@@ -32,6 +33,8 @@ class DashboardPagesTest {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             dashboard.install(config);
+            // The API docs page sits beside the dashboard, in its masthead, as the tracker's server serves it.
+            ApiDocsPage.fromTemplate(DashboardPagesTest.class, "/org/pfptracker/tracker/http/docs.html").install(config);
         }).start("127.0.0.1", 0);
     }
 
@@ -55,7 +58,7 @@ class DashboardPagesTest {
             int files = 0;
             while (referenced.find()) {
                 String path = referenced.group(1) != null ? referenced.group(1) : referenced.group(2);
-                if (path.startsWith("/dashboard/") || path.startsWith("/webjars/")) {
+                if (path.startsWith("/dashboard/") || path.startsWith("/webjars/") || path.startsWith("/docs-assets/")) {
                     assertThat(get(path).statusCode()).as(page + " references " + path).isEqualTo(200);
                     files++;
                 }

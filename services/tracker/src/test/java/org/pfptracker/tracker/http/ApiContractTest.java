@@ -129,7 +129,8 @@ class ApiContractTest {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(json(live).get("status").asText()).isEqualTo("UP");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(json(ready).get("ready").asBoolean()).isTrue();
+        assertThat(json(ready).get("status").asText()).isEqualTo("UP");
+        assertThat(json(ready).at("/checks/streams").asText()).isEqualTo("RUNNING");
     }
 
     @Test
@@ -142,7 +143,9 @@ class ApiContractTest {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.headers().firstValue("Retry-After")).contains("3");
-        assertThat(json(ready).get("state").asText()).isEqualTo("REBALANCING");
+        assertThat(json(ready).get("status").asText()).isEqualTo("DOWN");
+        assertThat(json(ready).at("/checks/streams").asText()).isEqualTo("REBALANCING");
+        assertThat(json(ready).get("detail").asText()).isEqualTo("Kafka Streams is REBALANCING, not RUNNING");
     }
 
     private static void assertBadParameter(HttpResponse<String> response, String parameter) {

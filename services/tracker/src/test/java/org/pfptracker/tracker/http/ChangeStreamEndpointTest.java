@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,7 @@
 package org.pfptracker.tracker.http;
 
+import org.pfptracker.http.problem.ProblemException;
+import org.pfptracker.http.problem.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -154,7 +156,7 @@ class RequestParametersTest {
     }
 
     private static Problem problemOf(Runnable parsing) {
-        ApiException refused = catchThrowableOfType(ApiException.class, parsing::run);
+        ProblemException refused = catchThrowableOfType(ProblemException.class, parsing::run);
         assertThat(refused).as("refused with a problem").isNotNull();
         assertThat(refused.getStackTrace()).as("an expected refusal carries no stack trace").isEmpty();
         return refused.problem();

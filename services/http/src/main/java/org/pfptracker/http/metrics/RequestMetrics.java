@@ -1,4 +1,4 @@
-package org.pfptracker.tracker.http;
+package org.pfptracker.http.metrics;
 
 import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
@@ -10,23 +10,30 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times every request into {@code http_server_requests_seconds}, a histogram by method, route template,
- * status and outcome, so an operator can see latency percentiles per endpoint. The route is the template
+ * Times every request into {@code http_server_requests_seconds}, the same histogram on every pfp server: by
+ * method, route template, status and outcome, so an operator sees latency percentiles and error rates per
+ * endpoint (a command's outcome, 202, 422 or 503, is its status). The route is the template
  * ({@code /api/v1/partners/{partnerId}}), never the concrete path, so the number of series stays bounded.
  */
-final class HttpMetrics implements RequestLogger {
+public final class RequestMetrics implements RequestLogger {
 
-    static final String NAME = "http.server.requests";
+    public static final String NAME = "http.server.requests";
     private static final Duration SHORTEST_EXPECTED = Duration.ofMillis(1);
-    private static final Duration LONGEST_EXPECTED = Duration.ofSeconds(10);
+    private static final Duration LONGEST_EXPECTED = Duration.ofSeconds(30);
 
     private final MeterRegistry registry;
     private final Set<String> untimed;
 
+    /** Times every route. */
+    public RequestMetrics(MeterRegistry registry) {
+        this(registry, Set.of());
+    }
+
     /**
-     * @param untimed routes not timed: long-lived streams, whose duration is how long a page stayed open
+     * @param untimed route templates not timed: long-lived streams, whose duration is how long a page stayed
+     *     open, would only blur the histogram
      */
-    HttpMetrics(MeterRegistry registry, Set<String> untimed) {
+    public RequestMetrics(MeterRegistry registry, Set<String> untimed) {
         this.registry = registry;
         this.untimed = Set.copyOf(untimed);
     }
@@ -65,7 +72,7 @@ final class HttpMetrics implements RequestLogger {
         return ctx.statusCode() == 404 ? "NOT_FOUND" : "STATIC";
     }
 
-    private static String outcome(int status) {
+    static String outcome(int status) {
         if (status >= 500) {
             return "SERVER_ERROR";
         }

@@ -1,0 +1,43 @@
+package org.pfptracker.http.health;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.pfptracker.http.problem.ProblemAnswers;
+
+/**
+ * Liveness and readiness, for a load balancer or an orchestrator: {@code GET /health/live} is 200 while the
+ * process answers HTTP; {@code GET /health/ready} is 200 when the server can do its work now, else 503 with
+ * Retry-After. Both answer a {@link Health}.
+ */
+public final class HealthEndpoints {
+
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+
+    private static final Health ALIVE = Health.up(null, null);
+
+    private final Supplier<Health> readiness;
+    private final Duration retryAfter;
+
+    /**
+     * @param readiness whether the server can do its work now, asked at every probe
+     * @param retryAfter what a 503 tells the prober to wait
+     */
+    public HealthEndpoints(Supplier<Health> readiness, Duration retryAfter) {
+        this.readiness = readiness;
+        this.retryAfter = retryAfter;
+    }
+
+    public void live(Context ctx) {
+        ctx.json(ALIVE);
+    }
+
+    public void ready(Context ctx) {
+        Health health = readiness.get();
+        if (!health.isUp()) {
+            ctx.status(503).header(ProblemAnswers.RETRY_AFTER, ProblemAnswers.retryAfterSeconds(retryAfter));
+        }
+        ctx.json(health);
+    }
+}
