@@ -44,8 +44,9 @@ import org.pfptracker.tracker.support.KeycloakServer;
  * under test is who may read them, not how they are computed.
  *
  * <p>Skipped, saying why, only when no Java 21+ exists to run Keycloak on or when Chromium is not installed.
- * Keycloak's start takes 9 to 35 s (see {@link KeycloakAccessIT}); its realm here ({@value #REALM}) is
- * another than that test's, so neither makes the other import its realm again. Screenshots land in
+ * On two cores Keycloak's first start (fresh distribution, empty database) takes about 45 s, later ones
+ * about 10 s; the browser's part takes about 12 s. Its realm here ({@value #REALM}) is another than
+ * {@link KeycloakAccessIT}'s, so neither test makes the other import its realm again. Screenshots land in
  * {@code target/screenshots/}.
  */
 @Tag("integration")
