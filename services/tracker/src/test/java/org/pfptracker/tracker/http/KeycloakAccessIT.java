@@ -2,16 +2,13 @@ package org.pfptracker.tracker.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +43,6 @@ import org.pfptracker.tracker.support.KeycloakServer;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class KeycloakAccessIT {
 
-    private static final String VERSION = System.getProperty("pfp.keycloak.version", "(version unknown)");
     private static final String AUDIENCE = "pfp-tracker";
     /** Keycloak's first start is the slow one (see above); this leaves room for a busy machine. */
     private static final Duration START_PATIENCE = Duration.ofSeconds(100);
@@ -62,19 +58,8 @@ class KeycloakAccessIT {
 
     @BeforeAll
     static void startKeycloak() throws IOException {
-        String configuredHome = System.getProperty("pfp.keycloak.home");
-        assumeTrue(configuredHome != null, "pfp.keycloak.home is not set: run this test through Maven (mvn verify),"
-                + " which unpacks Keycloak's distribution from Maven Central first");
-        Path home = Path.of(configuredHome);
-        assertThat(home.resolve("bin/kc.sh")).as("Keycloak " + VERSION + " unpacked by the build").isRegularFile();
-        Optional<Path> jdk = KeycloakServer.jdk21OrLater();
-        String named = System.getProperty("pfp.keycloak.java.home");
-        assumeTrue(jdk.isPresent(), (named != null ? "-Dpfp.keycloak.java.home=" + named + " names no JDK"
-                : "No Java 21+ found under /usr/lib/jvm, and this JVM is Java " + Runtime.version().feature())
-                + ": Keycloak " + VERSION + " needs Java 21 and cannot run without one. Skipping the access checks"
-                + " against Keycloak; install a JDK 21+ or name one with -Dpfp.keycloak.java.home=/path/to/jdk");
-
-        keycloak = KeycloakServer.start(home, jdk.get(), "pfp", List.of(
+        KeycloakServer.Installation installation = KeycloakServer.installationOrSkip();
+        keycloak = KeycloakServer.start(installation.home(), installation.javaHome(), "pfp", List.of(
                 new KeycloakServer.Client(STAFF, Map.of("pfp_roles", List.of("staff-reader")), AUDIENCE),
                 new KeycloakServer.Client(UKRAINE_DASHBOARD,
                         Map.of("pfp_roles", List.of("partner-reader"), "pfp_partner", "ukraine"), AUDIENCE),

@@ -1,7 +1,9 @@
 package org.pfptracker.tracker.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +39,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Keycloak, run as a child process from the Quarkus distribution the build unpacks
  * ({@code org.keycloak:keycloak-quarkus-dist:<version>:zip}, from Maven Central), in dev mode on a loopback
- * port of its own, with one realm of confidential clients that get tokens through the client-credentials
- * grant. Each client's claims are hard-coded by protocol mappers, so a test says exactly what a token
- * carries and Keycloak signs it as it signs any token in the field.
+ * port of its own, with one realm: confidential clients that get tokens through the client-credentials
+ * grant, each with claims hard-coded by protocol mappers, and, for browser tests, people who sign in on
+ * Keycloak's own login page through a public client with the authorization code flow and PKCE, their
+ * claims mapped from their realm roles and attributes. A test says exactly what a token carries and
+ * Keycloak signs it as it signs any token in the field.
  *
  * <p>The distribution's folder is Keycloak's home: its {@code data/} (the H2 database) and the Quarkus
  * build of {@code lib/quarkus/} stay there between runs, which is what makes a second start fast. The realm
@@ -82,6 +86,66 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A public client that signs people in from a browser: the authorization code flow with PKCE (S256
+     * required), no secret. Its redirect URI names {@code http://127.0.0.1} without a port: Keycloak then
+     * accepts any loopback port (RFC 8252, 7.3), so a tracker on a port picked afresh each run needs no new
+     * realm, which would cost a database and a slower start.
+     *
+     * @param clientId the client's id, which Keycloak puts in {@code azp}
+     * @param redirectPath the path the browser comes back to on the loopback host, e.g. {@code /signin}
+     * @param rolesClaim the claim the person's realm roles go in, as a list
+     * @param attributeClaims claims taken from the person's attribute of the same name
+     * @param audience the audience added to {@code aud}
+     */
+    public record BrowserClient(String clientId, String redirectPath, String rolesClaim, List<String> attributeClaims,
+                                String audience) {
+
+        public BrowserClient {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(redirectPath, "redirectPath");
+            Objects.requireNonNull(rolesClaim, "rolesClaim");
+            Objects.requireNonNull(audience, "audience");
+            attributeClaims = List.copyOf(attributeClaims);
+        }
+    }
+
+    /**
+     * A person of the realm, who signs in with a password on Keycloak's login page.
+     *
+     * @param username what they type as their user name
+     * @param password their password (fixed: the instance listens on loopback only)
+     * @param realmRoles realm roles granted to them (created in the realm)
+     * @param attributes their attributes, one value each, which a {@link BrowserClient} maps into claims
+     */
+    public record Person(String username, String password, List<String> realmRoles, Map<String, String> attributes) {
+
+        public Person {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            realmRoles = List.copyOf(realmRoles);
+            attributes = new TreeMap<>(attributes);
+        }
+    }
+
+    /**
+     * What the realm holds.
+     *
+     * @param name the realm's name, the last segment of its URL
+     * @param clients confidential clients, for {@link #token(String)}
+     * @param browserClients public clients people sign in through
+     * @param people the people who sign in
+     */
+    public record Realm(String name, List<Client> clients, List<BrowserClient> browserClients, List<Person> people) {
+
+        public Realm {
+            Objects.requireNonNull(name, "name");
+            clients = List.copyOf(clients);
+            browserClients = List.copyOf(browserClients);
+            people = List.copyOf(people);
+        }
+    }
+
     private final Process process;
     private final URI realmUrl;
     private final Map<String, Client> clients;
@@ -111,9 +175,22 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, Path javaHome, String realm, List<Client> clients, Duration patience)
             throws IOException {
+        return start(home, javaHome, new Realm(realm, clients, List.of(), List.of()), patience);
+    }
+
+    /**
+     * Starts Keycloak from its distribution with one realm, and waits until the realm answers.
+     *
+     * @param home the unpacked distribution ({@code bin/kc.sh} in it)
+     * @param javaHome a JDK 21+ to run it on (see {@link #jdk21OrLater()})
+     * @param realm what the realm holds
+     * @param patience how long to wait for the realm to answer
+     */
+    public static KeycloakServer start(Path home, Path javaHome, Realm realm, Duration patience) throws IOException {
+        List<Client> clients = realm.clients();
         Path pidFile = home.resolve("keycloak.pid");
         stopLeftOver(pidFile);
-        importOnce(home, realm, clients);
+        importOnce(home, realm);
 
         int port = freePort();
         Path logFile = home.resolve("keycloak.log");
@@ -134,7 +211,7 @@ public final class KeycloakServer implements AutoCloseable {
 
         long started = System.nanoTime();
         KeycloakServer server = new KeycloakServer(builder.start(), URI.create("http://127.0.0.1:" + port + "/realms/"
-                + realm), clients, logFile, pidFile);
+                + realm.name()), clients, logFile, pidFile);
         try {
             Files.writeString(pidFile, Long.toString(server.process.pid()));
             server.awaitRealm(patience);
@@ -183,6 +260,35 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to: it stops nothing more.
         }
+    }
+
+    /**
+     * The distribution the build unpacked ({@code pfp.keycloak.home}) and a JDK 21+ to run it on; the calling
+     * test is skipped, saying why and what to do, when there is no such JDK or the test runs outside Maven.
+     */
+    public static Installation installationOrSkip() throws IOException {
+        String version = System.getProperty("pfp.keycloak.version", "(version unknown)");
+        String configuredHome = System.getProperty("pfp.keycloak.home");
+        assumeTrue(configuredHome != null, "pfp.keycloak.home is not set: run this test through Maven (mvn verify),"
+                + " which unpacks Keycloak's distribution from Maven Central first");
+        Path home = Path.of(configuredHome);
+        assertThat(home.resolve("bin/kc.sh")).as("Keycloak " + version + " unpacked by the build").isRegularFile();
+        Optional<Path> jdk = jdk21OrLater();
+        String named = System.getProperty("pfp.keycloak.java.home");
+        assumeTrue(jdk.isPresent(), (named != null ? "-Dpfp.keycloak.java.home=" + named + " names no JDK"
+                : "No Java 21+ found under /usr/lib/jvm, and this JVM is Java " + Runtime.version().feature())
+                + ": Keycloak " + version + " needs Java 21 and cannot run without one. Skipping the checks"
+                + " against Keycloak; install a JDK 21+ or name one with -Dpfp.keycloak.java.home=/path/to/jdk");
+        return new Installation(home, jdk.get());
+    }
+
+    /**
+     * Where Keycloak runs from.
+     *
+     * @param home the unpacked distribution ({@code bin/kc.sh} in it)
+     * @param javaHome a JDK 21+ to run it on
+     */
+    public record Installation(Path home, Path javaHome) {
     }
 
     /**
@@ -281,37 +387,114 @@ public final class KeycloakServer implements AutoCloseable {
      * Writes the realm where {@code --import-realm} reads it ({@code data/import/}, a fixed place under the
      * home). A realm that differs from the one imported before drops the database, else it would be skipped.
      */
-    private static void importOnce(Path home, String realm, List<Client> clients) throws IOException {
+    private static void importOnce(Path home, Realm realm) throws IOException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Path file = imports.resolve(realm + "-realm.json");
-        String json = JSON.writeValueAsString(realm(realm, clients));
+        Path file = imports.resolve(realm.name() + "-realm.json");
+        String json = JSON.writeValueAsString(realmJson(realm));
         if (!Files.exists(file) || !Files.readString(file).equals(json)) {
             // Also when no realm file is there: whatever the database holds was not imported from this realm.
-            log.info("Realm {} not imported as it is now: starting Keycloak from an empty database", realm);
+            log.info("Realm {} not imported as it is now: starting Keycloak from an empty database", realm.name());
             deleteTree(home.resolve("data/h2"));
         }
         Files.writeString(file, json);
     }
 
-    private static Map<String, Object> realm(String realm, List<Client> clients) {
-        return Map.of("realm", realm, "enabled", true,
-                "clients", clients.stream().map(KeycloakServer::client).toList());
+    private static Map<String, Object> realmJson(Realm realm) {
+        Map<String, Object> json = new LinkedHashMap<>(Map.of("realm", realm.name(), "enabled", true,
+                "clients", Stream.concat(realm.clients().stream().map(KeycloakServer::client),
+                        realm.browserClients().stream().map(KeycloakServer::browserClient)).toList()));
+        if (!realm.people().isEmpty()) {
+            json.put("users", realm.people().stream().map(KeycloakServer::person).toList());
+            json.put("roles", Map.of("realm", realm.people().stream().flatMap(person -> person.realmRoles().stream())
+                    .distinct().sorted().map(role -> Map.of("name", role)).toList()));
+            json.put("components", Map.of("org.keycloak.userprofile.UserProfileProvider",
+                    List.of(userProfile(realm.people()))));
+            // Keycloak's default of 5 minutes could run out during a browser test on a busy machine.
+            json.put("accessTokenLifespan", 900);
+        }
+        return json;
+    }
+
+    private static Map<String, Object> browserClient(BrowserClient client) {
+        List<Map<String, Object>> mappers = new ArrayList<>();
+        mappers.add(Map.of("name", "realm roles in " + client.rolesClaim(), "protocol", "openid-connect",
+                "protocolMapper", "oidc-usermodel-realm-role-mapper",
+                "config", Map.of("claim.name", client.rolesClaim(), "multivalued", "true", "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false")));
+        client.attributeClaims().forEach(name -> mappers.add(Map.of("name", "attribute " + name, "protocol",
+                "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
+                "config", Map.of("user.attribute", name, "claim.name", name, "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false"))));
+        mappers.add(audienceMapper(client.audience()));
+        return Map.ofEntries(Map.entry("clientId", client.clientId()), Map.entry("enabled", true),
+                Map.entry("protocol", "openid-connect"), Map.entry("publicClient", true),
+                Map.entry("standardFlowEnabled", true), Map.entry("implicitFlowEnabled", false),
+                Map.entry("directAccessGrantsEnabled", false), Map.entry("serviceAccountsEnabled", false),
+                Map.entry("redirectUris", List.of("http://127.0.0.1" + client.redirectPath())),
+                // The page trades its code at the token endpoint by fetch, so Keycloak must answer its origin with
+                // CORS. Web origins have no port wildcard, and the page's port changes each run: any origin, which
+                // on a loopback-only Keycloak reaches no one else.
+                Map.entry("webOrigins", List.of("*")),
+                Map.entry("attributes", Map.of("pkce.code.challenge.method", "S256")),
+                Map.entry("protocolMappers", mappers));
+    }
+
+    private static Map<String, Object> person(Person person) {
+        Map<String, List<String>> attributes = new TreeMap<>();
+        person.attributes().forEach((name, value) -> attributes.put(name, List.of(value)));
+        // A name and a verified e-mail address: without them Keycloak asks for them before it lets the person in.
+        return Map.ofEntries(Map.entry("username", person.username()), Map.entry("enabled", true),
+                Map.entry("email", person.username() + "@example.org"), Map.entry("emailVerified", true),
+                Map.entry("firstName", person.username()), Map.entry("lastName", "Tester"),
+                Map.entry("attributes", attributes), Map.entry("realmRoles", person.realmRoles()),
+                Map.entry("credentials", List.of(Map.of("type", "password", "value", person.password(),
+                        "temporary", false))));
+    }
+
+    /**
+     * Keycloak 24+ keeps only the attributes its user profile declares: the people's own attributes are
+     * declared there, visible to administrators alone (a person cannot change the partner they are bound to).
+     */
+    private static Map<String, Object> userProfile(List<Person> people) {
+        Map<String, Object> everyone = Map.of("view", List.of("admin", "user"), "edit", List.of("admin", "user"));
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        for (String standard : List.of("username", "email", "firstName", "lastName")) {
+            attributes.add(Map.of("name", standard, "displayName", "${" + standard + "}", "permissions", everyone));
+        }
+        people.stream().flatMap(person -> person.attributes().keySet().stream()).distinct().sorted()
+                .forEach(name -> attributes.add(Map.of("name", name, "displayName", name,
+                        "permissions", Map.of("view", List.of("admin"), "edit", List.of("admin")))));
+        String config;
+        try {
+            config = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Map.of("attributes", attributes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("providerId", "declarative-user-profile", "subComponents", Map.of(),
+                "config", Map.of("kc.user.profile.config", List.of(config)));
     }
 
     private static Map<String, Object> client(Client client) {
         List<Map<String, Object>> mappers = new ArrayList<>();
         client.claims().forEach((name, value) -> mappers.add(hardcodedClaim(name, value)));
         if (client.audience() != null) {
-            mappers.add(Map.of("name", "audience " + client.audience(), "protocol", "openid-connect",
-                    "protocolMapper", "oidc-audience-mapper",
-                    "config", Map.of("included.custom.audience", client.audience(), "access.token.claim", "true",
-                            "introspection.token.claim", "true", "id.token.claim", "false")));
+            mappers.add(audienceMapper(client.audience()));
         }
         return Map.of("clientId", client.clientId(), "enabled", true, "protocol", "openid-connect",
                 "publicClient", false, "clientAuthenticatorType", "client-secret", "secret", client.secret(),
                 // Tokens for the client itself (client credentials), no users signing in through it.
                 "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false,
                 "protocolMappers", mappers);
+    }
+
+    private static Map<String, Object> audienceMapper(String audience) {
+        return Map.of("name", "audience " + audience, "protocol", "openid-connect",
+                "protocolMapper", "oidc-audience-mapper",
+                "config", Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                        "introspection.token.claim", "true", "id.token.claim", "false"));
     }
 
     /**
