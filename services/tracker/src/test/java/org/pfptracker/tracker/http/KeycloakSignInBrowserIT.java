@@ -19,8 +19,11 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -51,6 +54,7 @@ import org.pfptracker.tracker.support.KeycloakServer;
  */
 @Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakSignInBrowserIT {
 
     private static final String REALM = "pfp-browser";
@@ -140,6 +144,32 @@ class KeycloakSignInBrowserIT {
     @BeforeEach
     void resetViews() {
         holdViews(3, 5);
+    }
+
+    /** Last: it ends the session every other test reads with. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldEndKeycloaksSessionTooOnSignOutSoTheNextSignInAsksForThePasswordAgain() throws IOException {
+        // Given a person signed in through Keycloak, on the sign-in page
+        WebDriver page = browser.driver();
+        page.get(tracker.url("/signin"));
+        await("the sign-in page").atMost(PATIENCE).until(() -> page.findElement(By.id("issuer-sign-in")).isDisplayed());
+
+        // When they sign out
+        page.findElement(By.id("sign-out")).click();
+
+        // Then Keycloak ends its session and sends them back, and the tracker's session is gone
+        await("back on the sign-in page, signed out at Keycloak").atMost(PATIENCE)
+                .until(() -> page.getCurrentUrl().equals(tracker.url("/signin"))
+                        && page.findElement(By.id("status")).getText().equals("Signed out, also at your organisation."));
+        assertThat(page.manage().getCookieNamed("pfp_session")).isNull();
+        browser.screenshot(SCREENSHOTS.resolve("keycloak-signed-out.png"));
+
+        // And signing in again shows Keycloak's login form instead of signing the same person in silently
+        page.findElement(By.id("sign-in-with-issuer")).click();
+        await("Keycloak's login page again").atMost(PATIENCE)
+                .until(() -> page.getCurrentUrl().startsWith(keycloak.realmUrl() + "/protocol/openid-connect/auth?")
+                        && !page.findElements(By.id("kc-form-login")).isEmpty());
     }
 
     @Test

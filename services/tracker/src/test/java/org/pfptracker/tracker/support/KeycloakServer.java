@@ -437,7 +437,8 @@ public final class KeycloakServer implements AutoCloseable {
                 // CORS. Web origins have no port wildcard, and the page's port changes each run: any origin, which
                 // on a loopback-only Keycloak reaches no one else.
                 Map.entry("webOrigins", List.of("*")),
-                Map.entry("attributes", Map.of("pkce.code.challenge.method", "S256")),
+                // "+": people signing out may come back to the redirect URIs (RP-initiated logout).
+                Map.entry("attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+")),
                 Map.entry("protocolMappers", mappers));
     }
 

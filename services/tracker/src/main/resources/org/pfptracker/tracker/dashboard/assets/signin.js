@@ -8,6 +8,9 @@
 const status = document.getElementById('status');
 const error = document.getElementById('error');
 const FLOW_KEY = 'pfp-sign-in';
+// Where to end the person's session at the identity provider on sign-out, kept for this tab only.
+const PROVIDER_SESSION_KEY = 'pfp-provider-session';
+const SIGNED_OUT_STATE = 'pfp-signed-out';
 
 const next = (wanted) => {
   // Only a path on this server: a sign-in must not send anyone elsewhere.
@@ -59,6 +62,7 @@ async function startCodeFlow(config) {
   const redirectUri = `${location.origin}/signin`;
   sessionStorage.setItem(FLOW_KEY, JSON.stringify({
     verifier, state, redirectUri, tokenEndpoint: provider.token_endpoint, clientId: config.clientId,
+    endSessionEndpoint: provider.end_session_endpoint ?? null,
     next: new URLSearchParams(location.search).get('next'),
   }));
   const query = new URLSearchParams({
@@ -91,13 +95,53 @@ async function finishCodeFlow(code, state) {
     showError(`Not signed in: ${answer.error_description ?? answer.error ?? `the issuer answered HTTP ${response.status}`}`);
     return;
   }
+  if (flow.endSessionEndpoint) {
+    // The ID token names the session to end (OIDC RP-Initiated Logout); the API never accepts it (its
+    // audience is the dashboard, not the tracker).
+    sessionStorage.setItem(PROVIDER_SESSION_KEY, JSON.stringify({
+      endSessionEndpoint: flow.endSessionEndpoint, clientId: flow.clientId, idToken: answer.id_token ?? null,
+    }));
+  }
   await handOver(answer.access_token, flow.next);
+}
+
+// Where the identity provider ends its session: as remembered at sign-in in this tab, or as the provider says
+// (a person who signed in in another tab is asked by the provider to confirm).
+async function providerSession() {
+  const remembered = JSON.parse(sessionStorage.getItem(PROVIDER_SESSION_KEY) ?? 'null');
+  sessionStorage.removeItem(PROVIDER_SESSION_KEY);
+  if (remembered) return remembered;
+  const config = await (await fetch('/dashboard/sign-in.json', { cache: 'no-store' })).json();
+  if (!config.issuer) return null;
+  const provider = await discover(config.issuer).catch(() => ({}));
+  return provider.end_session_endpoint
+    ? { endSessionEndpoint: provider.end_session_endpoint, clientId: config.clientId, idToken: null }
+    : null;
+}
+
+// Signing out ends the tracker's session and then the provider's, or the next "Sign in with your
+// organisation" would sign the same person in again without asking: not what a shared computer needs.
+async function signOut() {
+  await fetch('/api/v1/session', { method: 'DELETE', cache: 'no-store' });
+  const session = await providerSession();
+  if (!session) {
+    status.textContent = 'Signed out.';
+    return;
+  }
+  const query = new URLSearchParams({
+    client_id: session.clientId, post_logout_redirect_uri: `${location.origin}/signin`, state: SIGNED_OUT_STATE,
+  });
+  if (session.idToken) query.set('id_token_hint', session.idToken);
+  location.assign(`${session.endSessionEndpoint}?${query}`);
 }
 
 async function main() {
   const query = new URLSearchParams(location.search);
   const fragment = new URLSearchParams(location.hash.slice(1));
-  if (query.get('code')) {
+  if (query.get('state') === SIGNED_OUT_STATE && !query.get('code')) {
+    history.replaceState(null, '', location.pathname);
+    status.textContent = 'Signed out, also at your organisation.';
+  } else if (query.get('code')) {
     await finishCodeFlow(query.get('code'), query.get('state'));
   } else if (query.get('error')) {
     showError(`Not signed in: ${query.get('error_description') ?? query.get('error')}`);
@@ -121,9 +165,7 @@ document.getElementById('token-form').addEventListener('submit', (event) => {
   if (token) handOver(token, new URLSearchParams(location.search).get('next'));
 });
 
-document.getElementById('sign-out').addEventListener('click', async () => {
-  await fetch('/api/v1/session', { method: 'DELETE', cache: 'no-store' });
-  status.textContent = 'Signed out.';
-});
+document.getElementById('sign-out').addEventListener('click', () =>
+  signOut().catch((failure) => showError(`Sign-out incomplete: ${failure.message}`)));
 
 main().catch((failure) => showError(`Not signed in: ${failure.message}`));
