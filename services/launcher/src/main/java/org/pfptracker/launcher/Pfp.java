@@ -10,7 +10,7 @@ import org.pfptracker.launcher.command.SchemasCommand;
 import org.pfptracker.launcher.command.SimulateCommand;
 import org.pfptracker.launcher.command.TopicsCommand;
 import org.pfptracker.launcher.command.TrackerCommand;
-import org.pfptracker.platform.config.ConfigurationException;
+import org.pfptracker.core.config.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -71,6 +71,16 @@ public final class Settings {
     }
 
     /**
+     * A copy with one more explicit value written as text, as a flag or a file gives it: read, and checked,
+     * when the option is.
+     */
+    public Settings withText(Setting<?> setting, String text) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.put(setting.key(), text);
+        return new Settings(copy);
+    }
+
+    /**
      * A copy with more explicit values by key, which win over every other source: for option families read
      * by prefix ({@code kafka.client.*}, {@code schema.registry.client.*}).
      */

@@ -27,7 +27,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.pfptracker.event.EventMetadata;
-import org.pfptracker.platform.partner.PartnerId;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * Reads the fields of one command's JSON body, checking each and recording every violation instead of

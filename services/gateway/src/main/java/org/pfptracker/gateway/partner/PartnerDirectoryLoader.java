@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.Topics;
 import org.slf4j.Logger;

@@ -29,7 +29,7 @@ import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.registry.RegistryConfig;

@@ -29,7 +29,7 @@ import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
 import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.kafka.embedded.security.CertificateAuthority;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;

@@ -18,7 +18,7 @@ import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 
 /**
  * Retries with an Idempotency-Key, on a real broker. While the gateway remembers the key a retry is not

@@ -23,7 +23,7 @@ import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.topic.Topics;
 
 /**

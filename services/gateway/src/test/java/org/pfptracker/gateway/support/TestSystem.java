@@ -12,7 +12,7 @@ import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.topic.ProvisioningReport;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;

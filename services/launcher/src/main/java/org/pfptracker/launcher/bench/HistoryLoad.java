@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.pfptracker.launcher.UserFacingException;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.BackfillResult;
 import org.pfptracker.simulator.SimulationFailedException;

@@ -3,7 +3,7 @@ package org.pfptracker.launcher.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.pfptracker.launcher.UserFacingException;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.tracker.TrackerService;
 
 /**

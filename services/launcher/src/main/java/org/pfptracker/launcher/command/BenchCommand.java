@@ -10,7 +10,7 @@ import org.pfptracker.launcher.bench.BenchRunner;
 import org.pfptracker.launcher.bench.BenchTable;
 import org.pfptracker.launcher.bench.QuietLogs;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -29,7 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 
 /**

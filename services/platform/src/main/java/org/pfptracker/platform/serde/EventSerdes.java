@@ -8,8 +8,8 @@ import org.pfptracker.event.EventMetadata;
 import org.pfptracker.signal.PacePhaseChanged;
 import org.pfptracker.view.PartnerView;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.registry.serde.SpecificAvroSerde;
 
 /**
@@ -20,9 +20,9 @@ import org.pfptracker.registry.serde.SpecificAvroSerde;
  */
 public final class EventSerdes {
 
-    public static final Setting AUTO_REGISTER_SCHEMAS = new Setting("schema.auto.register", "true",
+    public static final Setting<Boolean> AUTO_REGISTER_SCHEMAS = Setting.bool("schema.auto.register",
             "Whether publishers register new event schemas themselves; set false where schemas are registered "
-                    + "by the deploy pipeline ('pfp schemas register').");
+                    + "by the deploy pipeline ('pfp schemas register').").withDefault(true);
 
     /**
      * Several event types share a topic, so each type's schema has its own subject

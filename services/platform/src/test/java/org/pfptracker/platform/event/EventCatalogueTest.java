@@ -15,7 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.EventMetadata;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.event.EventCatalogue.EventType;
 import org.pfptracker.platform.topic.TopicSpec;
 import org.pfptracker.platform.topic.Topics;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.kafka.embedded.security.AccessPolicy;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.EventCatalogue.EventType;
 import org.pfptracker.registry.RegistryConfig;

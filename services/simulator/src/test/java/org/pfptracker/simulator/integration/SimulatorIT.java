@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.serde.EventSerdes;

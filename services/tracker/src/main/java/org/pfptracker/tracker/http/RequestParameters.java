@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.pfptracker.platform.partner.PartnerId;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.tracker.query.PartnerListQuery;
 import org.pfptracker.tracker.query.PartnerSort;
 import org.pfptracker.tracker.query.Quarter;

@@ -13,7 +13,7 @@ import org.pfptracker.event.PrioritiesChosen;
 import org.pfptracker.event.ProgrammeAgreed;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
-import org.pfptracker.platform.partner.PartnerId;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * What an event states, as the tracker's facts, and whether it can belong to a view at all. Pure: no

@@ -36,7 +36,7 @@ import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.kafka.embedded.security.CertificateAuthority;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.query.ViewFixtures;
 import org.pfptracker.tracker.stream.StreamOptions;

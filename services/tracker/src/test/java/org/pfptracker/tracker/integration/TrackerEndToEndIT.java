@@ -39,7 +39,7 @@ import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
