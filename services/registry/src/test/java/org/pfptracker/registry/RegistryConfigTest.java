@@ -67,4 +67,27 @@ class RegistryConfigTest {
         assertThatThrownBy(() -> RegistryConfig.forBootstrapServers("k:9092").withReplication((short) 1, 2))
                 .hasMessageContaining("min.insync.replicas");
     }
+
+    @Test
+    void shouldDefaultMinInsyncReplicasFromTheReplicationFactorUnlessGiven() {
+        Map<String, String> three = Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092",
+                RegistryConfig.REPLICATION_FACTOR.key(), "3");
+
+        assertThat(RegistryConfig.load(three, Map.of()).minInsyncReplicas()).isEqualTo(2);
+        assertThat(RegistryConfig.load(three, Map.of("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS", "3")).minInsyncReplicas())
+                .isEqualTo(3);
+        assertThat(RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092"), Map.of())
+                .minInsyncReplicas()).isEqualTo(1);
+        assertThatThrownBy(() -> RegistryConfig.load(three, Map.of("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS", "0")))
+                .hasMessageContaining("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS").hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void shouldDeclareEveryOptionItReadsTheHttpServersIncluded() {
+        assertThat(RegistryConfig.SETTINGS).extracting(setting -> setting.key())
+                .contains("registry.bootstrap.servers", "registry.store.timeout.ms", "registry.http.idle.timeout",
+                        "registry.http.tls.key.password")
+                .doesNotHaveDuplicates();
+        assertThat(RegistryConfig.BOOTSTRAP_SERVERS.required()).isTrue();
+    }
 }
