@@ -1,7 +1,6 @@
 package org.pfptracker.publisher;
 
 import java.nio.charset.StandardCharsets;
-import org.pfptracker.core.config.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,10 +13,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.pfptracker.event.EventMetadata;
-import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.core.config.Setting;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
+import org.pfptracker.event.EventMetadata;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.serde.EventSerdes;
@@ -35,6 +35,7 @@ public final class EventPublisher implements AutoCloseable {
     /** W3C Trace Context header, passed through so a trace can follow an event across services. */
     public static final String TRACEPARENT_HEADER = "traceparent";
 
+    /** At most 24 days: the producer takes it in milliseconds as an int. */
     public static final Setting<Duration> DELIVERY_TIMEOUT = Setting.duration("publisher.delivery.timeout",
             "How long the publisher keeps retrying an event before reporting it as failed.")
             .withDefault(Duration.ofSeconds(30)).validatedBy(Validator.between(Duration.ofMillis(1), Duration.ofDays(24)));

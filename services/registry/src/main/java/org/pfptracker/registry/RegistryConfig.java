@@ -147,19 +147,26 @@ public record RegistryConfig(
      */
     public static RegistryConfig from(Settings settings) {
         short replicationFactor = settings.get(REPLICATION_FACTOR).shortValue();
-        return new RegistryConfig(
-                settings.get(BOOTSTRAP_SERVERS),
-                settings.get(HOST),
-                settings.get(PORT),
-                settings.get(TOPIC),
-                replicationFactor,
-                settings.find(MIN_INSYNC_REPLICAS).orElse(defaultMinInsyncReplicas(replicationFactor)),
-                settings.get(COMPATIBILITY_LEVEL),
-                Duration.ofMillis(settings.get(STORE_TIMEOUT_MS)),
-                settings.withPrefix(KAFKA_PREFIX),
-                settings.withPrefix(PRODUCER_PREFIX),
-                settings.withPrefix(CONSUMER_PREFIX),
-                ServerSettings.from(HTTP_PREFIX, settings));
+        try {
+            return new RegistryConfig(
+                    settings.get(BOOTSTRAP_SERVERS),
+                    settings.get(HOST),
+                    settings.get(PORT),
+                    settings.get(TOPIC),
+                    replicationFactor,
+                    settings.find(MIN_INSYNC_REPLICAS).orElse(defaultMinInsyncReplicas(replicationFactor)),
+                    settings.get(COMPATIBILITY_LEVEL),
+                    Duration.ofMillis(settings.get(STORE_TIMEOUT_MS)),
+                    settings.withPrefix(KAFKA_PREFIX),
+                    settings.withPrefix(PRODUCER_PREFIX),
+                    settings.withPrefix(CONSUMER_PREFIX),
+                    ServerSettings.from(HTTP_PREFIX, settings));
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Options that only together are wrong (more replicas in sync than there are): still the operator's.
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** The same configuration listening on another port (0 for any free one). */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.publisher.EventPublisher;
 
 class GatewaySettingsTest {

@@ -112,9 +112,18 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
      * @throws ConfigurationException naming the option when a value is malformed or a required one missing
      */
     public static AccessSettings from(Settings settings) {
-        return new AccessSettings("tokens".equals(settings.get(MODE)), settings.find(ISSUER).orElse(null),
-                settings.find(JWKS_URL).orElse(null), settings.get(AUDIENCE), settings.get(ROLES_CLAIM),
-                settings.get(PARTNER_CLAIM), settings.get(EVENT_TYPES_CLAIM), settings.get(CLIENT_CLAIM),
-                settings.get(CLOCK_SKEW), settings.get(JWKS_MIN_REFRESH), settings.get(DASHBOARD_CLIENT));
+        boolean enabled = "tokens".equals(settings.get(MODE));
+        URI issuer = settings.find(ISSUER).orElse(null);
+        try {
+            return new AccessSettings(enabled, issuer, settings.find(JWKS_URL).orElse(null), settings.get(AUDIENCE),
+                    settings.get(ROLES_CLAIM), settings.get(PARTNER_CLAIM), settings.get(EVENT_TYPES_CLAIM),
+                    settings.get(CLIENT_CLAIM), settings.get(CLOCK_SKEW), settings.get(JWKS_MIN_REFRESH),
+                    settings.get(DASHBOARD_CLIENT));
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Options that only together are wrong (tokens without an issuer): an operator's mistake all the same.
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 }

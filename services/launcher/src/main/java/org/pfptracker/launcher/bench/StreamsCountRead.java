@@ -15,8 +15,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.platform.config.KafkaSettings;
 
 /**
  * The floor under the tracker among Kafka Streams applications: the smallest stateful one, a count

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.core.config.Setting;
-import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 
 /**

@@ -12,11 +12,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.pfptracker.kafka.embedded.security.Credentials;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 
 /** The settings files a secured local stack leaves for the pfp commands of another terminal. */

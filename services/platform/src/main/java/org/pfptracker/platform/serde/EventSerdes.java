@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.pfptracker.event.EventMetadata;
-import org.pfptracker.signal.PacePhaseChanged;
-import org.pfptracker.view.PartnerView;
-import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.core.config.Setting;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.event.EventMetadata;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.registry.serde.SpecificAvroSerde;
+import org.pfptracker.signal.PacePhaseChanged;
+import org.pfptracker.view.PartnerView;
 
 /**
  * The serdes of event values: Avro in the Confluent wire format, schemas in the registry.

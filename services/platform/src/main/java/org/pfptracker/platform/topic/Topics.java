@@ -2,8 +2,8 @@ package org.pfptracker.platform.topic;
 
 import java.time.Duration;
 import java.util.List;
-import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.topic.TopicSpec.CleanupPolicy;
 
 /**

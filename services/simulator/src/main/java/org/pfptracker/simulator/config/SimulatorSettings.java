@@ -1,12 +1,12 @@
 package org.pfptracker.simulator.config;
 
-import java.util.List;
-import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.core.config.Validator;
-import java.util.Map;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.pfptracker.core.config.Setting;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.publisher.EventPublisher;
 
 /** The simulator's settings, each declared once with its default and what it does. */

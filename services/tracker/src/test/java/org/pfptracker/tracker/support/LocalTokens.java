@@ -6,7 +6,6 @@ import java.util.Map;
 import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.http.issuer.TokenGrant;
-import org.pfptracker.http.access.AccessSettings;
 
 /**
  * One local token issuer for the integration tests of this JVM, so trackers run with access control on,
