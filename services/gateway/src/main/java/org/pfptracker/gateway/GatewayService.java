@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.config.GatewaySettings;
 import org.pfptracker.gateway.http.Accepted;
 import org.pfptracker.gateway.http.GatewayHttpServer;
@@ -12,8 +13,7 @@ import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.PartnerDirectory;
 import org.pfptracker.gateway.partner.PartnerDirectoryLoader;
 import org.pfptracker.http.access.AccessControl;
-import org.pfptracker.platform.config.AccessConfig;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.publisher.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +48,16 @@ public final class GatewayService implements AutoCloseable {
      * in the settings. If a part fails to start, what was started is stopped before the error is thrown.
      */
     public static GatewayService start(Settings settings) {
-        Duration deliveryTimeout = settings.getDuration(GatewaySettings.DELIVERY_TIMEOUT);
+        Duration deliveryTimeout = settings.get(GatewaySettings.DELIVERY_TIMEOUT);
         // The producer fails a write itself at the delivery timeout, saying why (not enough replicas...);
         // the gateway's own guard comes a little later, only for a receipt that would never come.
         HttpOptions options = new HttpOptions(settings.get(GatewaySettings.HTTP_HOST),
-                settings.getInt(GatewaySettings.HTTP_PORT), settings.getInt(GatewaySettings.MAX_BODY_BYTES),
+                settings.get(GatewaySettings.HTTP_PORT), settings.get(GatewaySettings.MAX_BODY_BYTES),
                 deliveryTimeout.plus(ANSWER_TIMEOUT_MARGIN), settings.get(GatewaySettings.SOURCE),
-                AccessControl.of(AccessConfig.from(settings), "pfp-gateway", settings.get(GatewaySettings.SOURCE)),
+                AccessControl.of(AccessSettings.from(settings), "pfp-gateway", settings.get(GatewaySettings.SOURCE)),
                 GatewaySettings.httpServer(settings));
-        IdempotencyStore<Accepted> answers = new IdempotencyStore<>(settings.getDuration(GatewaySettings.IDEMPOTENCY_TTL),
-                settings.getInt(GatewaySettings.IDEMPOTENCY_MAX_KEYS), Clock.systemUTC());
+        IdempotencyStore<Accepted> answers = new IdempotencyStore<>(settings.get(GatewaySettings.IDEMPOTENCY_TTL),
+                settings.get(GatewaySettings.IDEMPOTENCY_MAX_KEYS), Clock.systemUTC());
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
             PartnerDirectory directory = new PartnerDirectory();
@@ -69,8 +69,8 @@ public final class GatewayService implements AutoCloseable {
             running.push(http);
             log.info("Gateway started on port {}: delivery timeout {}, bodies up to {} bytes, Idempotency-Keys kept {} "
                             + "(at most {})", http.port(), deliveryTimeout, options.maxBodyBytes(),
-                    settings.getDuration(GatewaySettings.IDEMPOTENCY_TTL),
-                    settings.getInt(GatewaySettings.IDEMPOTENCY_MAX_KEYS));
+                    settings.get(GatewaySettings.IDEMPOTENCY_TTL),
+                    settings.get(GatewaySettings.IDEMPOTENCY_MAX_KEYS));
             return new GatewayService(running, http, directory);
         } catch (RuntimeException e) {
             closeAll(running);

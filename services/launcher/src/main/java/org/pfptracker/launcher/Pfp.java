@@ -1,5 +1,6 @@
 package org.pfptracker.launcher;
 
+import org.pfptracker.core.config.ConfigurationException;
 import org.pfptracker.launcher.command.BenchCommand;
 import org.pfptracker.launcher.command.ConfigCommand;
 import org.pfptracker.launcher.command.GatewayCommand;
@@ -10,7 +11,6 @@ import org.pfptracker.launcher.command.SchemasCommand;
 import org.pfptracker.launcher.command.SimulateCommand;
 import org.pfptracker.launcher.command.TopicsCommand;
 import org.pfptracker.launcher.command.TrackerCommand;
-import org.pfptracker.platform.config.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

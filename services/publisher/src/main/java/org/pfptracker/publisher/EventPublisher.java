@@ -13,10 +13,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
 import org.pfptracker.event.EventMetadata;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.serde.EventSerdes;
@@ -34,10 +35,13 @@ public final class EventPublisher implements AutoCloseable {
     /** W3C Trace Context header, passed through so a trace can follow an event across services. */
     public static final String TRACEPARENT_HEADER = "traceparent";
 
-    public static final Setting DELIVERY_TIMEOUT = new Setting("publisher.delivery.timeout", "30s",
-            "How long the publisher keeps retrying an event before reporting it as failed.");
-    public static final Setting LINGER = new Setting("publisher.linger", "5ms",
-            "How long the producer waits to fill a batch; a little latency buys much throughput.");
+    /** At most 24 days: the producer takes it in milliseconds as an int. */
+    public static final Setting<Duration> DELIVERY_TIMEOUT = Setting.duration("publisher.delivery.timeout",
+            "How long the publisher keeps retrying an event before reporting it as failed.")
+            .withDefault(Duration.ofSeconds(30)).validatedBy(Validator.between(Duration.ofMillis(1), Duration.ofDays(24)));
+    public static final Setting<Duration> LINGER = Setting.duration("publisher.linger",
+            "How long the producer waits to fill a batch; a little latency buys much throughput.")
+            .withDefault(Duration.ofMillis(5)).validatedBy(Validator.between(Duration.ZERO, Duration.ofMinutes(1)));
 
     private final Producer<String, SpecificRecord> producer;
 
@@ -50,12 +54,12 @@ public final class EventPublisher implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(KafkaSettings.clientConfig(settings));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.getDuration(DELIVERY_TIMEOUT).toMillis());
-        int linger = (int) settings.getDuration(LINGER).toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.get(DELIVERY_TIMEOUT).toMillis());
+        int linger = (int) settings.get(LINGER).toMillis();
         config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
         // The request timeout must leave room within the delivery timeout for at least one retry.
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(30_000, settings.getDuration(DELIVERY_TIMEOUT).toMillis() / 2 - linger));
+                (int) Math.min(30_000, settings.get(DELIVERY_TIMEOUT).toMillis() / 2 - linger));
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "pfp-publisher");
         Serde<SpecificRecord> values = EventSerdes.eventValues(settings);

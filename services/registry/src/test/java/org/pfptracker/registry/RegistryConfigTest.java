@@ -12,7 +12,7 @@ class RegistryConfigTest {
 
     @Test
     void shouldDefaultEverythingButTheBootstrapServers() {
-        RegistryConfig config = RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9092"), Map.of());
+        RegistryConfig config = RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "kafka:9092"), Map.of());
 
         assertThat(config).isEqualTo(RegistryConfig.forBootstrapServers("kafka:9092"));
         assertThat(config.host()).isEqualTo("127.0.0.1");
@@ -26,7 +26,7 @@ class RegistryConfigTest {
     @Test
     void shouldLetEnvironmentVariablesWinOverProperties() {
         RegistryConfig config = RegistryConfig.load(
-                Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "from-file:9092", RegistryConfig.PORT, "9000"),
+                Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "from-file:9092", RegistryConfig.PORT.key(), "9000"),
                 Map.of("PFP_REGISTRY_BOOTSTRAP_SERVERS", "from-env:9092",
                         "PFP_REGISTRY_TOPIC_REPLICATION_FACTOR", "3",
                         "PFP_REGISTRY_COMPATIBILITY_LEVEL", "full_transitive",
@@ -42,7 +42,7 @@ class RegistryConfigTest {
     @Test
     void shouldSortClientOverridesByPrefix() {
         RegistryConfig config = RegistryConfig.load(Map.of(
-                RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9093",
+                RegistryConfig.BOOTSTRAP_SERVERS.key(), "kafka:9093",
                 "registry.kafka.security.protocol", "SSL",
                 "registry.producer.linger.ms", "5",
                 "registry.consumer.fetch.min.bytes", "1"), Map.of("PFP_REGISTRY_KAFKA_SASL_MECHANISM", "PLAIN"));
@@ -56,15 +56,38 @@ class RegistryConfigTest {
     @Test
     void shouldSayWhichSettingIsMissingOrWrong() {
         assertThatThrownBy(() -> RegistryConfig.load(Map.of(), Map.of()))
-                .hasMessageContaining(RegistryConfig.BOOTSTRAP_SERVERS)
+                .hasMessageContaining(RegistryConfig.BOOTSTRAP_SERVERS.key())
                 .hasMessageContaining("PFP_REGISTRY_BOOTSTRAP_SERVERS");
-        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "k:9092",
-                RegistryConfig.PORT, "eighty"), Map.of()))
-                .hasMessageContaining("registry.port must be a whole number, not 'eighty'");
-        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "k:9092",
-                RegistryConfig.COMPATIBILITY_LEVEL, "SIDEWAYS"), Map.of()))
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092",
+                RegistryConfig.PORT.key(), "eighty"), Map.of()))
+                .hasMessageContaining("Setting 'registry.port' (environment PFP_REGISTRY_PORT) must be a whole number, was 'eighty'");
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092",
+                RegistryConfig.COMPATIBILITY_LEVEL.key(), "SIDEWAYS"), Map.of()))
                 .hasMessageContaining("SIDEWAYS");
         assertThatThrownBy(() -> RegistryConfig.forBootstrapServers("k:9092").withReplication((short) 1, 2))
                 .hasMessageContaining("min.insync.replicas");
+    }
+
+    @Test
+    void shouldDefaultMinInsyncReplicasFromTheReplicationFactorUnlessGiven() {
+        Map<String, String> three = Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092",
+                RegistryConfig.REPLICATION_FACTOR.key(), "3");
+
+        assertThat(RegistryConfig.load(three, Map.of()).minInsyncReplicas()).isEqualTo(2);
+        assertThat(RegistryConfig.load(three, Map.of("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS", "3")).minInsyncReplicas())
+                .isEqualTo(3);
+        assertThat(RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "k:9092"), Map.of())
+                .minInsyncReplicas()).isEqualTo(1);
+        assertThatThrownBy(() -> RegistryConfig.load(three, Map.of("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS", "0")))
+                .hasMessageContaining("PFP_REGISTRY_TOPIC_MIN_INSYNC_REPLICAS").hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void shouldDeclareEveryOptionItReadsTheHttpServersIncluded() {
+        assertThat(RegistryConfig.SETTINGS).extracting(setting -> setting.key())
+                .contains("registry.bootstrap.servers", "registry.store.timeout.ms", "registry.http.idle.timeout",
+                        "registry.http.tls.key.password")
+                .doesNotHaveDuplicates();
+        assertThat(RegistryConfig.BOOTSTRAP_SERVERS.required()).isTrue();
     }
 }

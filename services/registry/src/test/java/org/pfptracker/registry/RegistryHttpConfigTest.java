@@ -14,7 +14,7 @@ import org.pfptracker.http.server.TlsSettings;
 /** The registry's HTTP limits, timeouts and TLS: registry.http.* properties, PFP_REGISTRY_HTTP_* variables. */
 class RegistryHttpConfigTest {
 
-    private static final Map<String, String> KAFKA = Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9092");
+    private static final Map<String, String> KAFKA = Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "kafka:9092");
 
     @Test
     void shouldServePlainHttpWithTheDefaultLimitsWhenNothingIsSet() {
@@ -26,7 +26,7 @@ class RegistryHttpConfigTest {
     void shouldReadLimitsFromPropertiesAndTlsFromTheEnvironment() {
         // Given a limit in the properties file, and the key store and its password in environment variables
         RegistryConfig config = RegistryConfig.load(
-                Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9092", "registry.http.max.connections.per.client", "16"),
+                Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "kafka:9092", "registry.http.max.connections.per.client", "16"),
                 Map.of("PFP_REGISTRY_HTTP_TLS_KEYSTORE", "/etc/pfp/registry.p12",
                         "PFP_REGISTRY_HTTP_TLS_KEYSTORE_PASSWORD", "changeit"));
 
@@ -49,7 +49,7 @@ class RegistryHttpConfigTest {
 
     @Test
     void shouldNameAMalformedSetting() {
-        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS, "kafka:9092",
+        assertThatThrownBy(() -> RegistryConfig.load(Map.of(RegistryConfig.BOOTSTRAP_SERVERS.key(), "kafka:9092",
                 "registry.http.idle.timeout", "forever"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registry.http.idle.timeout");
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.config.SimulatorSettings;
 import org.pfptracker.simulator.history.HistoryGenerator;
@@ -53,7 +53,7 @@ public final class Simulator {
 
     /** A simulator publishing through the publisher, with the in-flight bound of the settings. */
     public static Simulator create(EventPublisher publisher, SimulationPlan plan, Settings settings) {
-        return new Simulator(EventSink.of(publisher), plan, settings.getInt(SimulatorSettings.MAX_IN_FLIGHT),
+        return new Simulator(EventSink.of(publisher), plan, settings.get(SimulatorSettings.MAX_IN_FLIGHT),
                 Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package org.pfptracker.tracker;
 
 import java.nio.file.Path;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.lifecycle.UntilStopped;
 
 /**

@@ -16,10 +16,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.http.access.AccessControl;
-import org.pfptracker.platform.config.AccessConfig;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.tracker.config.TrackerSettings;
@@ -69,14 +69,14 @@ public final class TrackerService implements AutoCloseable {
         String host = settings.get(TrackerSettings.HTTP_HOST);
         // Streams must advertise the query API's real port to other instances before it starts,
         // so a requested port of 0 is resolved to a free port first.
-        int port = resolvePort(host, settings.getInt(TrackerSettings.HTTP_PORT));
+        int port = resolvePort(host, settings.get(TrackerSettings.HTTP_PORT));
         HostInfo hostInfo = TrackerSettings.advertisedHostInfo(settings, port);
         Map<String, Object> config = TrackerSettings.streamsConfig(settings, port);
 
         Serde<SpecificRecord> eventSerde = EventSerdes.eventValues(settings);
         TrackerCounters counters = new TrackerCounters();
         config.put(TrackerCounters.CONFIG_KEY, counters);
-        Topology topology = PartnerViewTopology.build(eventSerde, settings.getDuration(TrackerSettings.VIEW_REFRESH),
+        Topology topology = PartnerViewTopology.build(eventSerde, settings.get(TrackerSettings.VIEW_REFRESH),
                 counters);
         Properties properties = new Properties();
         properties.putAll(config);
@@ -95,9 +95,9 @@ public final class TrackerService implements AutoCloseable {
         TrackerHttpServer http = null;
         try {
             // Inside the try: a malformed tracker.http.* setting or an unreadable key stops the streams again.
-            HttpOptions options = new HttpOptions(host, port, settings.getDuration(TrackerSettings.QUERY_FORWARD_TIMEOUT),
-                    settings.getDuration(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC(),
-                    AccessControl.of(AccessConfig.from(settings), "pfp-tracker", "anonymous"),
+            HttpOptions options = new HttpOptions(host, port, settings.get(TrackerSettings.QUERY_FORWARD_TIMEOUT),
+                    settings.get(TrackerSettings.QUERY_RETRY_AFTER), Clock.systemUTC(),
+                    AccessControl.of(AccessSettings.from(settings), "pfp-tracker", "anonymous"),
                     settings.find(TrackerSettings.PEER_SECRET).orElseGet(TrackerService::randomSecret),
                     TrackerSettings.httpServer(settings));
             http = TrackerHttpServer.start(options, TrackerSettings.streamOptions(settings), metrics.registry(),

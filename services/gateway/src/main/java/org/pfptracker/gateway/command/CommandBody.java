@@ -26,8 +26,8 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.event.EventMetadata;
-import org.pfptracker.platform.partner.PartnerId;
 
 /**
  * Reads the fields of one command's JSON body, checking each and recording every violation instead of
@@ -46,7 +46,7 @@ public final class CommandBody {
     /** Fields every command accepts. */
     public static final Set<String> COMMON_FIELDS = Set.of(OCCURRED_AT, CORRELATION_ID);
 
-    /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina" ({@link PartnerId}). */
+    /** Partner ids are lower-case words joined by hyphens, e.g. "bosnia-and-herzegovina": {@link PartnerId#FORMAT}. */
     public static final Pattern PARTNER_ID = PartnerId.FORMAT;
     /** Ids of activities, exercises, programmes and objectives: safe in a URL path segment. */
     public static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
@@ -107,11 +107,15 @@ public final class CommandBody {
         return optionalText(name, maxLength, FreeText.Form.forMaxLength(maxLength));
     }
 
-    /** A partner id in the body; whether the partner is known is for the caller to check. */
-    public String requiredPartnerId(String name) {
-        // The id's pattern bounds its length, and says so better than a length limit would.
+    /**
+     * A partner id in the body; whether the partner is known is for the caller to check.
+     *
+     * @return the id, or {@code null} when it is missing or malformed (and so rejected)
+     */
+    public PartnerId requiredPartnerId(String name) {
+        // The id's rule bounds its length, and says so better than a length limit would.
         String value = requiredText(name, Integer.MAX_VALUE, FreeText.Form.LINE);
-        return value == null ? null : matching(name, value, PARTNER_ID, PARTNER_ID_RULE);
+        return value == null ? null : partnerId(name, value);
     }
 
     /** An activity, exercise, programme or objective id that must be given. */
@@ -165,19 +169,17 @@ public final class CommandBody {
     }
 
     /** A non-empty list of distinct, well-formed partner ids; whether they are known is for the caller. */
-    public List<String> requiredPartnerIdList(String name, int maxSize) {
+    public List<PartnerId> requiredPartnerIdList(String name, int maxSize) {
         List<JsonNode> elements = requiredArray(name, maxSize);
         if (elements == null) {
             return null;
         }
-        List<String> ids = new ArrayList<>();
+        List<PartnerId> ids = new ArrayList<>();
         boolean valid = true;
         for (int i = 0; i < elements.size(); i++) {
             String element = name + "[" + i + "]";
-            String id = text(element, elements.get(i), Integer.MAX_VALUE, FreeText.Form.LINE);
-            if (id != null) {
-                id = matching(element, id, PARTNER_ID, PARTNER_ID_RULE);
-            }
+            String text = text(element, elements.get(i), Integer.MAX_VALUE, FreeText.Form.LINE);
+            PartnerId id = text == null ? null : partnerId(element, text);
             if (id == null) {
                 valid = false;
             } else if (ids.contains(id)) {
@@ -530,6 +532,15 @@ public final class CommandBody {
             return null;
         }
         return text;
+    }
+
+    /** The partner id the text is, or {@code null} with the field rejected, saying the rule. */
+    private PartnerId partnerId(String name, String value) {
+        if (!PartnerId.isValid(value)) {
+            reject(name, PartnerId.RULE + ", was '" + ClientValue.shown(value) + "'");
+            return null;
+        }
+        return PartnerId.parse(value);
     }
 
     private String matching(String name, String value, Pattern pattern, String rule) {

@@ -5,6 +5,7 @@ import static org.pfptracker.gateway.command.PartnerCommands.PARTNER_ID;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.ExerciseCancelled;
 import org.pfptracker.event.ExerciseConducted;
@@ -88,10 +89,12 @@ public final class ExerciseCommands {
 
     /** The participants, each a partner the gateway knows; every unknown one is reported by its position. */
     private List<String> knownParticipants(CommandBody body) {
-        List<String> participants = body.requiredPartnerIdList(PARTICIPANTS, MAX_PARTICIPANTS);
-        if (participants == null) {
+        List<PartnerId> ids = body.requiredPartnerIdList(PARTICIPANTS, MAX_PARTICIPANTS);
+        if (ids == null) {
             return null;
         }
+        // The event carries the ids as text, as every Avro record does.
+        List<String> participants = ids.stream().map(PartnerId::value).toList();
         for (int i = 0; i < participants.size(); i++) {
             if (!directory.isKnown(participants.get(i))) {
                 body.reject(PARTICIPANTS + "[" + i + "]", "'" + participants.get(i) + "' is not a known partner");

@@ -3,6 +3,7 @@ package org.pfptracker.gateway.command;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.Framework;
 import org.pfptracker.event.PartnerJoined;
@@ -46,7 +47,8 @@ public final class PartnerCommands {
     }
 
     private Supplier<PartnerJoined> joined(CommandRequest request, CommandBody body) {
-        String partnerId = body.requiredPartnerId("partnerId");
+        PartnerId given = body.requiredPartnerId(PARTNER_ID);
+        String partnerId = given == null ? null : given.value();
         String name = body.requiredText("name", MAX_NAME_LENGTH);
         Framework framework = body.requiredEnum("framework", Framework.class);
         LocalDate joinedOn = body.requiredDate("joinedOn");

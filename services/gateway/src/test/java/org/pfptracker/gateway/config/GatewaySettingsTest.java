@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.publisher.EventPublisher;
 
 class GatewaySettingsTest {
@@ -14,8 +15,8 @@ class GatewaySettingsTest {
     void shouldGiveThePublisherTheGatewaysShorterDeliveryTimeoutAndBoundSendToIt() {
         Settings publisher = GatewaySettings.publisherSettings(Settings.of(Map.of()));
 
-        assertThat(publisher.getDuration(EventPublisher.DELIVERY_TIMEOUT)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(publisher.kafkaClientOverrides()).containsEntry("max.block.ms", "10000");
+        assertThat(publisher.get(EventPublisher.DELIVERY_TIMEOUT)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(KafkaSettings.clientOverrides(publisher)).containsEntry("max.block.ms", "10000");
     }
 
     @Test
@@ -24,8 +25,8 @@ class GatewaySettingsTest {
                 "gateway.delivery.timeout", "3s",
                 "kafka.client.max.block.ms", "500")));
 
-        assertThat(publisher.getDuration(EventPublisher.DELIVERY_TIMEOUT)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(publisher.kafkaClientOverrides()).containsEntry("max.block.ms", "500");
+        assertThat(publisher.get(EventPublisher.DELIVERY_TIMEOUT)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(KafkaSettings.clientOverrides(publisher)).containsEntry("max.block.ms", "500");
     }
 
     @Test
@@ -33,7 +34,7 @@ class GatewaySettingsTest {
         Settings defaults = Settings.of(Map.of());
 
         assertThat(defaults.get(GatewaySettings.HTTP_HOST)).isEqualTo("127.0.0.1");
-        assertThat(defaults.getInt(GatewaySettings.HTTP_PORT)).isEqualTo(8082);
+        assertThat(defaults.get(GatewaySettings.HTTP_PORT)).isEqualTo(8082);
         assertThat(GatewaySettings.ALL).allSatisfy(setting -> assertThat(setting.key()).startsWith("gateway."));
     }
 }

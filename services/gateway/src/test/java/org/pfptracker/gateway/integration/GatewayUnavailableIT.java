@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
 import org.pfptracker.gateway.support.GatewayClient;
@@ -19,7 +20,6 @@ import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.Topics;
 
 /**

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
-import org.pfptracker.http.DurationText;
+import org.pfptracker.core.config.ConfigurationException;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
 
 /**
  * How callers are identified, declared once for every pfp server (tracker, gateway, registry). The
- * options are listed in {@link #OPTIONS} with their defaults and documentation; each server reads them
- * from its own configuration source through {@link #from(Function)}.
+ * options are declared in {@link #OPTIONS}, each with its type, default and documentation; each server reads
+ * them from its settings through {@link #from(Settings)}.
  *
  * @param enabled whether calls need a token; off only when asked for explicitly
  * @param issuer the token issuer ({@code iss}) accepted, e.g. a Keycloak realm's URL
@@ -34,49 +35,45 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
                              String partnerClaim, String eventTypesClaim, String clientClaim, Duration clockSkew,
                              Duration jwksMinRefresh, String dashboardClient) {
 
-    /**
-     * One option: its key, its default ({@code null} when it has none) and what it does.
-     *
-     * @param key property name, as {@code pfp config} lists it
-     * @param defaultValue the value when none is given
-     * @param doc one line of documentation
-     */
-    public record Option(String key, String defaultValue, String doc) {
-    }
-
-    public static final Option MODE = new Option("access.mode", "tokens",
+    public static final Setting<String> MODE = Setting.string("access.mode",
             "'tokens': every call needs an OIDC bearer token (JWT) from the configured issuer; 'off' lets anyone"
-                    + " call anything, logs a warning at every start, and is for experiments only.");
-    public static final Option ISSUER = new Option("access.issuer", null,
+                    + " call anything, logs a warning at every start, and is for experiments only.")
+            .withDefault("tokens").validatedBy(Validator.oneOf("tokens", "off"));
+    public static final Setting<URI> ISSUER = Setting.url("access.issuer",
             "The token issuer (iss) accepted, e.g. https://idp.example.org/realms/pfp. pfp local runs its own"
-                    + " local issuer when none is given.");
-    public static final Option JWKS_URL = new Option("access.jwks.url", null,
+                    + " local issuer when none is given.").optional();
+    public static final Setting<URI> JWKS_URL = Setting.url("access.jwks.url",
             "Where the issuer's signing keys (JWKS) are; empty to read jwks_uri from the issuer's"
-                    + " /.well-known/openid-configuration.");
-    public static final Option AUDIENCE = new Option("access.audience", "pfp-tracker",
-            "The audience (aud) every token must name.");
-    public static final Option ROLES_CLAIM = new Option("access.claims.roles", "pfp_roles",
+                    + " /.well-known/openid-configuration.").optional();
+    public static final Setting<String> AUDIENCE = Setting.string("access.audience",
+            "The audience (aud) every token must name.").withDefault("pfp-tracker");
+    public static final Setting<String> ROLES_CLAIM = Setting.string("access.claims.roles",
             "Claim holding the roles (staff-reader, partner-reader, writer, registry-admin, operator); a dotted"
-                    + " path such as realm_access.roles reaches into an object.");
-    public static final Option PARTNER_CLAIM = new Option("access.claims.partner", "pfp_partner",
-            "Claim binding a token to one partner: a partner reader reads only it, a writer writes only for it.");
-    public static final Option EVENT_TYPES_CLAIM = new Option("access.claims.event.types", "pfp_event_types",
-            "Claim listing the event types a writer may publish (e.g. ActivityProposed), or * for all.");
-    public static final Option CLIENT_CLAIM = new Option("access.claims.client", "azp",
+                    + " path such as realm_access.roles reaches into an object.").withDefault("pfp_roles");
+    public static final Setting<String> PARTNER_CLAIM = Setting.string("access.claims.partner",
+            "Claim binding a token to one partner: a partner reader reads only it, a writer writes only for it.")
+            .withDefault("pfp_partner");
+    public static final Setting<String> EVENT_TYPES_CLAIM = Setting.string("access.claims.event.types",
+            "Claim listing the event types a writer may publish (e.g. ActivityProposed), or * for all.")
+            .withDefault("pfp_event_types");
+    public static final Setting<String> CLIENT_CLAIM = Setting.string("access.claims.client",
             "Claim naming the client a token was issued to (client_id is read when it is missing); it becomes"
-                    + " metadata.source of the events the client publishes.");
-    public static final Option CLOCK_SKEW = new Option("access.clock.skew", "30s",
-            "Clock difference tolerated when checking a token's exp and nbf.");
-    public static final Option JWKS_MIN_REFRESH = new Option("access.jwks.min.refresh", "30s",
+                    + " metadata.source of the events the client publishes.").withDefault("azp");
+    public static final Setting<Duration> CLOCK_SKEW = Setting.duration("access.clock.skew",
+            "Clock difference tolerated when checking a token's exp and nbf.").withDefault(Duration.ofSeconds(30))
+            .validatedBy(Validator.atLeast(Duration.ZERO));
+    public static final Setting<Duration> JWKS_MIN_REFRESH = Setting.duration("access.jwks.min.refresh",
             "Least time between two fetches of the issuer's keys: a token signed with an unknown key id"
-                    + " triggers a fetch (keys rotate), no more often than this.");
+                    + " triggers a fetch (keys rotate), no more often than this.").withDefault(Duration.ofSeconds(30))
+            .validatedBy(Validator.atLeast(Duration.ZERO));
 
-    public static final Option DASHBOARD_CLIENT = new Option("access.dashboard.client", "pfp-dashboard",
+    public static final Setting<String> DASHBOARD_CLIENT = Setting.string("access.dashboard.client",
             "The dashboard's client id at the issuer: a public client signing people in with the authorization code"
-                    + " flow and PKCE, redirected back to <tracker>/signin.");
+                    + " flow and PKCE, redirected back to <tracker>/signin.").withDefault("pfp-dashboard");
 
-    public static final List<Option> OPTIONS = List.of(MODE, ISSUER, JWKS_URL, AUDIENCE, ROLES_CLAIM, PARTNER_CLAIM,
-            EVENT_TYPES_CLAIM, CLIENT_CLAIM, CLOCK_SKEW, JWKS_MIN_REFRESH, DASHBOARD_CLIENT);
+    /** Every option, in the order {@code pfp config} lists them. */
+    public static final List<Setting<?>> OPTIONS = List.of(MODE, ISSUER, JWKS_URL, AUDIENCE, ROLES_CLAIM,
+            PARTNER_CLAIM, EVENT_TYPES_CLAIM, CLIENT_CLAIM, CLOCK_SKEW, JWKS_MIN_REFRESH, DASHBOARD_CLIENT);
 
     public AccessSettings {
         Objects.requireNonNull(audience, "audience");
@@ -89,7 +86,7 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
         Objects.requireNonNull(dashboardClient, "dashboardClient");
         if (enabled && issuer == null) {
             throw new IllegalArgumentException("Access control is on (" + MODE.key() + "=tokens) but no issuer is set:"
-                    + " set " + ISSUER.key() + " (environment PFP_ACCESS_ISSUER) to your OpenID Connect issuer, or "
+                    + " set " + ISSUER.key() + " (environment " + ISSUER.environmentVariable() + ") to your OpenID Connect issuer, or "
                     + MODE.key() + "=off for an experiment");
         }
     }
@@ -106,42 +103,27 @@ public record AccessSettings(boolean enabled, URI issuer, URI jwksUrl, String au
 
     /** From explicit values by key; options not given take their defaults. */
     public static AccessSettings fromMap(Map<String, String> values) {
-        return from(key -> Optional.ofNullable(values.get(key)));
+        return from(Settings.of(values));
     }
 
     /**
-     * From a configuration source: {@code explicit} gives the value set for a key, if any; blank counts as
-     * not set.
+     * From a process's settings.
      *
-     * @throws IllegalArgumentException naming the option when a value is malformed or a required one missing
+     * @throws ConfigurationException naming the option when a value is malformed or a required one missing
      */
-    public static AccessSettings from(Function<String, Optional<String>> explicit) {
-        Function<Option, String> value = option -> explicit.apply(option.key()).map(String::trim)
-                .filter(text -> !text.isEmpty()).orElse(option.defaultValue());
-        String mode = value.apply(MODE);
-        boolean enabled = switch (mode) {
-            case "tokens" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException("Setting '" + MODE.key() + "' must be 'tokens' or 'off', was '"
-                    + mode + "'");
-        };
-        String issuer = value.apply(ISSUER);
-        String jwks = value.apply(JWKS_URL);
-        return new AccessSettings(enabled, issuer == null ? null : uri(ISSUER, issuer), jwks == null ? null : uri(JWKS_URL, jwks),
-                value.apply(AUDIENCE), value.apply(ROLES_CLAIM), value.apply(PARTNER_CLAIM), value.apply(EVENT_TYPES_CLAIM),
-                value.apply(CLIENT_CLAIM), DurationText.parse(CLOCK_SKEW.key(), value.apply(CLOCK_SKEW)),
-                DurationText.parse(JWKS_MIN_REFRESH.key(), value.apply(JWKS_MIN_REFRESH)), value.apply(DASHBOARD_CLIENT));
-    }
-
-    private static URI uri(Option option, String text) {
+    public static AccessSettings from(Settings settings) {
+        boolean enabled = "tokens".equals(settings.get(MODE));
+        URI issuer = settings.find(ISSUER).orElse(null);
         try {
-            URI uri = URI.create(text);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute URL");
-            }
-            return uri;
+            return new AccessSettings(enabled, issuer, settings.find(JWKS_URL).orElse(null), settings.get(AUDIENCE),
+                    settings.get(ROLES_CLAIM), settings.get(PARTNER_CLAIM), settings.get(EVENT_TYPES_CLAIM),
+                    settings.get(CLIENT_CLAIM), settings.get(CLOCK_SKEW), settings.get(JWKS_MIN_REFRESH),
+                    settings.get(DASHBOARD_CLIENT));
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Setting '" + option.key() + "' must be an absolute URL, was '" + text + "'");
+            // Options that only together are wrong (tokens without an issuer): an operator's mistake all the same.
+            throw new ConfigurationException(e.getMessage());
         }
     }
 }

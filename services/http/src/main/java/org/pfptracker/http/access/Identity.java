@@ -2,6 +2,7 @@ package org.pfptracker.http.access;
 
 import java.util.Objects;
 import java.util.Set;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * Who is calling, as a verified token says: the subject, the client the token was issued to, the roles,
@@ -11,10 +12,11 @@ import java.util.Set;
  * @param client the client the token was issued to ({@code azp} or {@code client_id}); what an event's
  *     {@code metadata.source} says when this identity publishes it
  * @param roles the roles of ours the token carries
- * @param partnerId the partner a partner reader reads, or a writer writes for; {@code null} when unbound
+ * @param partnerId the partner a partner reader reads, or a writer writes for; {@code null} when unbound (a
+ *     token whose partner claim is not a partner id is refused before it becomes an identity)
  * @param eventTypes the event types a writer may publish; {@link #ANY_EVENT_TYPE} allows every type
  */
-public record Identity(String subject, String client, Set<Role> roles, String partnerId, Set<String> eventTypes) {
+public record Identity(String subject, String client, Set<Role> roles, PartnerId partnerId, Set<String> eventTypes) {
 
     /** In a token's event-types claim: every event type. */
     public static final String ANY_EVENT_TYPE = "*";
@@ -42,7 +44,7 @@ public record Identity(String subject, String client, Set<Role> roles, String pa
      * own. A partner reader with no partner in its token reads none.
      */
     public boolean reads(String partner) {
-        return has(Role.STAFF_READER) || (has(Role.PARTNER_READER) && partner.equals(partnerId));
+        return has(Role.STAFF_READER) || (has(Role.PARTNER_READER) && partnerId != null && partner.equals(partnerId.value()));
     }
 
     /** Whether this identity reads every partner (the list and the live feed unfiltered). */
@@ -66,7 +68,7 @@ public record Identity(String subject, String client, Set<Role> roles, String pa
         if (!eventTypes.contains(ANY_EVENT_TYPE) && !eventTypes.contains(eventType)) {
             return "the token does not allow publishing " + eventType + " events";
         }
-        if (partnerId != null && partner != null && !partnerId.equals(partner)) {
+        if (partnerId != null && partner != null && !partnerId.value().equals(partner)) {
             return "the token publishes for partner '" + partnerId + "' only";
         }
         return null;

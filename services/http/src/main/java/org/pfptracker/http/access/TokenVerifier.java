@@ -26,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pfptracker.core.partner.InvalidPartnerIdException;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * Checks bearer tokens (signed JWTs) against the issuer's published keys, with Nimbus JOSE+JWT: the
@@ -83,12 +85,12 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new IssuerUnavailableException("the token issuer's keys could not be read: " + e.getMessage(), e);
         }
-        Identity identity = identityOf(claims);
+        Identity identity = identityOf(claims, realm);
         verified.remember(token, identity, claims.getExpirationTime().toInstant().plus(settings.clockSkew()));
         return identity;
     }
 
-    Identity identityOf(JWTClaimsSet claims) {
+    Identity identityOf(JWTClaimsSet claims, String realm) {
         Map<String, Object> all = claims.getClaims();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : strings(claim(all, settings.rolesClaim()))) {
@@ -97,7 +99,16 @@ public final class TokenVerifier {
         List<String> partner = strings(claim(all, settings.partnerClaim()));
         String client = first(strings(claim(all, settings.clientClaim())),
                 first(strings(all.get("client_id")), claims.getSubject()));
-        return new Identity(claims.getSubject(), client, roles, partner.isEmpty() ? null : partner.get(0),
+        PartnerId partnerId;
+        try {
+            partnerId = partner.isEmpty() ? null : PartnerId.parse(partner.get(0));
+        } catch (InvalidPartnerIdException e) {
+            // A token binding its bearer to something that is no partner binds it to nothing known: refused, not
+            // trusted as an unbound (every-partner) writer or matched against a URL as it is.
+            throw AccessDeniedException.invalidToken(realm, "its " + settings.partnerClaim() + " claim: "
+                    + e.getMessage());
+        }
+        return new Identity(claims.getSubject(), client, roles, partnerId,
                 new HashSet<>(strings(claim(all, settings.eventTypesClaim()))));
     }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * OAuth 2.0's authorization code flow with PKCE (RFC 6749, RFC 7636) for the dashboard, as an identity
@@ -25,8 +25,6 @@ final class AuthorizationEndpoints {
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(8);
     private static final List<String> REQUEST_PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
             "code_challenge", "code_challenge_method", "state", "scope");
-    /** The form of a partner id (platform's PartnerId, which this module cannot depend on). */
-    private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final LocalIssuer issuer;
     private final DevSignIn signIn;
@@ -59,7 +57,7 @@ final class AuthorizationEndpoints {
         TokenGrant grant;
         if ("partner".equals(ctx.formParam("as"))) {
             String partner = ctx.formParam("partner");
-            if (partner == null || !PARTNER_ID.matcher(partner).matches()) {
+            if (!PartnerId.isValid(partner)) {
                 page(ctx, 400, SignInPage.form(request, "Name the partner by its id, e.g. ukraine."));
                 return;
             }

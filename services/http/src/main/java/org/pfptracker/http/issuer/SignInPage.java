@@ -1,6 +1,7 @@
 package org.pfptracker.http.issuer;
 
 import java.util.Map;
+import org.pfptracker.core.partner.PartnerId;
 
 /**
  * The local issuer's sign-in page: a plain form, no script, everything it echoes escaped. The person picks
@@ -40,13 +41,13 @@ final class SignInPage {
                 %s<fieldset><legend>Sign in as</legend>
                 <label><input type="radio" name="as" value="staff" checked> Alliance staff (every partner)</label>
                 <label><input type="radio" name="as" value="partner"> A partner's reader, for partner
-                <input name="partner" placeholder="e.g. ukraine" pattern="[a-z0-9][a-z0-9-]{0,63}"></label>
+                <input name="partner" placeholder="e.g. ukraine" pattern="%s"></label>
                 </fieldset>
                 <label>Passcode <input type="password" name="passcode" required autocomplete="off"></label>
                 <button type="submit">Sign in</button>
                 </form></body></html>
                 """.formatted(problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + escape(problem) + "</p>",
-                hidden);
+                hidden, escape(PartnerId.REGEX));
     }
 
     /** A request that cannot be sent back anywhere safely: said here, never redirected. */

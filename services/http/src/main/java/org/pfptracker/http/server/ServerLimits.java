@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What one client may cost a server, so that no client, and no few clients, can keep it from answering
  * others: connections that hang, requests that arrive byte by byte, headers without end, all threads taken.
- * Each server reads them from its settings ({@link ServerSettings.Option}); {@link #DEFAULTS} suit the
+ * Each server reads them from its settings ({@link ServerSettings#OPTIONS}); {@link #DEFAULTS} suit the
  * embedded stack and a server behind nothing.
  *
  * @param idleTimeout a connection on which nothing is read or written for this long is closed; also the
@@ -27,7 +27,7 @@ public record ServerLimits(Duration idleTimeout, Duration headerTimeout, long mi
     /** Below this Jetty has no thread left for handlers once its selector and acceptor have theirs. */
     public static final int MIN_THREADS = 8;
 
-    /** The defaults of {@link ServerSettings.Option}. */
+    /** The defaults of {@link ServerSettings#OPTIONS}. */
     public static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024,
             8192, 250, 64);
 

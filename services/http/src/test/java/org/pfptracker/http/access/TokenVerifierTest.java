@@ -76,7 +76,7 @@ class TokenVerifierTest {
         Identity identity = verifier.verify(token, "test");
 
         assertThat(identity.roles()).containsExactly(Role.PARTNER_READER);
-        assertThat(identity.partnerId()).isEqualTo("ukraine");
+        assertThat(identity.partnerId()).hasToString("ukraine");
         assertThat(identity.reads("ukraine")).isTrue();
         assertThat(identity.reads("georgia")).isFalse();
         assertThat(identity.readsEveryPartner()).isFalse();
@@ -94,6 +94,15 @@ class TokenVerifierTest {
         assertThat(writer.whyNotWrite("ActivityProposed", "georgia")).isNull();
         assertThat(writer.whyNotWrite("ActivityProposed", "ukraine")).contains("partner 'georgia' only");
         assertThat(writer.whyNotWrite("ExerciseScheduled", "georgia")).contains("ExerciseScheduled");
+    }
+
+    @Test
+    void shouldRefuseATokenWhosePartnerClaimIsNoPartnerId() {
+        // Trusted as it is, 'Georgia/../ukraine' would be logged, matched against URLs and keyed by.
+        String token = issuer.sign(claims().claim("pfp_roles", List.of("writer")).claim("pfp_partner", "Georgia/../ukraine")
+                .build());
+
+        assertRefused(token, "pfp_partner claim: 'Georgia/../ukraine' is not a partner id");
     }
 
     @Test

@@ -84,7 +84,7 @@ class CodeFlowTest {
         assertThat(answer.get("token_type").asText()).isEqualTo("Bearer");
         Identity identity = new TokenVerifier(issuer.accessSettings()).verify(answer.get("access_token").asText(), "test");
         assertThat(identity.roles()).containsExactly(Role.PARTNER_READER);
-        assertThat(identity.partnerId()).isEqualTo("ukraine");
+        assertThat(identity.partnerId()).hasToString("ukraine");
         assertThat(replay.statusCode()).isEqualTo(400);
     }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.core.config.Settings;
 
 class ServerSettingsTest {
 
@@ -24,10 +24,12 @@ class ServerSettingsTest {
     @Test
     void shouldDeclareEachDefaultOnce() {
         // The defaults written in the options are the ones the code uses when nothing is set
-        assertThat(ServerSettings.Option.IDLE_TIMEOUT.defaultValue()).isEqualTo("30s");
-        assertThat(ServerSettings.Option.MAX_CONNECTIONS_PER_CLIENT.defaultValue()).isEqualTo("64");
-        assertThat(ServerSettings.Option.HSTS_MAX_AGE.defaultValue()).isEqualTo("365d");
-        assertThat(ServerSettings.Option.TLS_CERT.defaultValue()).isNull();
+        Settings none = Settings.of(Map.of());
+        assertThat(none.text(ServerSettings.IDLE_TIMEOUT.under(PREFIX))).contains("30s");
+        assertThat(none.text(ServerSettings.MAX_CONNECTIONS_PER_CLIENT.under(PREFIX))).contains("64");
+        assertThat(none.text(ServerSettings.HSTS_MAX_AGE.under(PREFIX))).contains("365d");
+        assertThat(ServerSettings.TLS_CERT.defaultValue()).isEmpty();
+        assertThat(ServerSettings.TLS_KEY_PASSWORD.secret()).isTrue();
     }
 
     @Test
@@ -82,10 +84,11 @@ class ServerSettingsTest {
         assertThatThrownBy(() -> read(Map.of(PREFIX + "max.threads", "many")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PREFIX + "max.threads");
         assertThatThrownBy(() -> read(Map.of(PREFIX + "max.threads", "2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PREFIX).hasMessageContaining("8 threads");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PREFIX + "max.threads").hasMessageContaining("PFP_GATEWAY_HTTP_MAX_THREADS")
+                .hasMessageContaining("at least 8");
     }
 
     private static ServerSettings read(Map<String, String> values) {
-        return ServerSettings.from(PREFIX, key -> Optional.ofNullable(values.get(key)));
+        return ServerSettings.from(PREFIX, Settings.of(values));
     }
 }

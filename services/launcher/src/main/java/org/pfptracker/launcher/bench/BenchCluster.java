@@ -13,11 +13,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.launcher.UserFacingException;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.platform.topic.ProvisioningReport;
 import org.pfptracker.platform.topic.TopicProvisioner;
@@ -61,11 +61,11 @@ final class BenchCluster implements AutoCloseable {
             registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(bootstrapServers)
                     .withPort(0)
                     .withDefaultCompatibility(SchemaContract.POLICY)
-                    .withKafkaOverrides(base.kafkaClientOverrides()));
+                    .withKafkaOverrides(KafkaSettings.clientOverrides(base)));
             Settings settings = base
                     .with(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
                     .with(KafkaSettings.SCHEMA_REGISTRY_URL, registry.url().toString())
-                    .with(KafkaSettings.TOPIC_REPLICATION_FACTOR, "1");
+                    .with(KafkaSettings.TOPIC_REPLICATION_FACTOR, 1);
             try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
                 ProvisioningReport report = new TopicProvisioner(admin).provision(Topics.catalogue(settings),
                         TopicProvisioner.Mode.APPLY);

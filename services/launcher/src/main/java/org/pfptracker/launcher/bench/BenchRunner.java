@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.launcher.UserFacingException;
-import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.reference.ReferencePartner;
 import org.pfptracker.platform.reference.ReferencePartners;
 import org.pfptracker.publisher.EventPublisher;
@@ -85,14 +85,14 @@ public final class BenchRunner {
             LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", 0, null, Clock.systemUTC());
             String staff = "Bearer " + issuer.issuer().issue(TokenGrant.staffReader(), Duration.ofDays(1));
             Settings trackerSettings = cluster.settings()
-                    .with(AccessConfig.MODE, "tokens")
-                    .with(AccessConfig.ISSUER, issuer.issuer().issuer().toString())
-                    .with(AccessConfig.JWKS_URL, issuer.jwksUrl().toString())
+                    .with(AccessSettings.MODE, "tokens")
+                    .with(AccessSettings.ISSUER, issuer.issuer().issuer())
+                    .with(AccessSettings.JWKS_URL, issuer.jwksUrl())
                     .with(TrackerSettings.APPLICATION_ID, trackerId)
-                    .with(TrackerSettings.STATE_DIR, workspace.trackerState().toString())
+                    .with(TrackerSettings.STATE_DIR, workspace.trackerState())
                     // Loopback and any free port: the benchmark's clients are on this machine.
                     .with(TrackerSettings.HTTP_HOST, "127.0.0.1")
-                    .with(TrackerSettings.HTTP_PORT, "0");
+                    .with(TrackerSettings.HTTP_PORT, 0);
             log.println("[bench] (3) the tracker catches up from a fresh application id");
             long started = System.nanoTime();
             TrackerService tracker = TrackerService.start(trackerSettings);
@@ -118,7 +118,7 @@ public final class BenchRunner {
                     tracker.close();
                     tracker = null;
                     tracker = TrackerService.start(accessControl ? trackerSettings
-                            : trackerSettings.with(AccessConfig.MODE, "off"));
+                            : trackerSettings.with(AccessSettings.MODE, "off"));
                     TrackerApi restarted = new TrackerApi(tracker.httpPort(), accessControl ? staff : null);
                     awaitReady(restarted);
                     queries.add(new BenchReport.Queried(label, new QueryLoad(restarted.baseUrl(), restarted.authorization(),

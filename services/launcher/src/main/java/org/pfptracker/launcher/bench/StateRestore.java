@@ -2,8 +2,8 @@ package org.pfptracker.launcher.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.launcher.UserFacingException;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.tracker.TrackerService;
 
 /**

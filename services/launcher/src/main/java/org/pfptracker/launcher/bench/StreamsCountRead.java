@@ -15,8 +15,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 
 /**
  * The floor under the tracker among Kafka Streams applications: the smallest stateful one, a count
@@ -49,7 +49,7 @@ final class StreamsCountRead {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.getInt(KafkaSettings.TOPIC_REPLICATION_FACTOR));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.TOPIC_REPLICATION_FACTOR));
 
         long started = System.nanoTime();
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);

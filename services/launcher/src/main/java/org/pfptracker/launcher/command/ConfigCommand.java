@@ -3,12 +3,12 @@ package org.pfptracker.launcher.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.launcher.local.LocalSettings;
-import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.registry.RegistryConfig;
@@ -17,22 +17,22 @@ import org.pfptracker.tracker.config.TrackerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Prints every setting with its environment variable, its effective value and what it does. */
-@Command(name = "config", description = "List every setting, its environment variable, current value and meaning.")
+/** Prints every setting with its environment variable, its type, its effective value and what it does. */
+@Command(name = "config", description = "List every setting, its environment variable, type, current value and meaning.")
 public final class ConfigCommand implements Callable<Integer> {
 
     @Mixin
     SettingsOptions options;
 
-    static List<Setting> all() {
-        List<Setting> all = new ArrayList<>(KafkaSettings.ALL);
+    /** Every option of every role, from their declarations: what a process of each role reads. */
+    static List<Setting<?>> all() {
+        List<Setting<?>> all = new ArrayList<>(KafkaSettings.ALL);
         all.add(EventSerdes.AUTO_REGISTER_SCHEMAS);
         all.add(EventPublisher.DELIVERY_TIMEOUT);
         all.add(EventPublisher.LINGER);
-        all.addAll(AccessConfig.ALL);
+        all.addAll(AccessSettings.OPTIONS);
         all.addAll(LocalSettings.ALL);
-        // The registry reads its own keys (RegistryConfig); listed here with the rest.
-        RegistryConfig.KEYS.forEach(key -> all.add(new Setting(key.key(), key.defaultValue(), key.doc())));
+        all.addAll(RegistryConfig.SETTINGS);
         all.addAll(TrackerSettings.ALL);
         all.addAll(GatewaySettings.ALL);
         all.addAll(SimulatorSettings.ALL);
@@ -42,9 +42,9 @@ public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = options.load();
-        for (Setting setting : all()) {
-            System.out.printf("%-28s %-34s = %s%n    %s%n", setting.key(), setting.environmentVariable(),
-                    settings.find(setting).map(value -> shown(setting, value)).orElse("(unset)"), setting.doc());
+        for (Setting<?> setting : all()) {
+            System.out.printf("%-28s %-34s = %s%n    %s [%s]%n", setting.key(), setting.environmentVariable(),
+                    shown(setting, settings), setting.doc(), setting.describe());
         }
         System.out.println("Any kafka.client.* key (env PFP_KAFKA_CLIENT_*) is passed to every Kafka client, "
                 + "e.g. kafka.client.security.protocol=SASL_SSL; any schema.registry.client.* key to every schema"
@@ -52,10 +52,12 @@ public final class ConfigCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A secret's value is never printed: a terminal's scroll-back and a pasted bug report keep it. */
-    static String shown(Setting setting, String value) {
-        String key = setting.key();
-        boolean secret = key.contains("password") || key.contains("secret") || key.contains("token");
-        return secret ? "(set, hidden)" : value;
+    /**
+     * What the listing shows as the option's value. A secret's value is never printed: a terminal's
+     * scroll-back and a pasted bug report keep it.
+     */
+    static String shown(Setting<?> setting, Settings settings) {
+        return settings.text(setting).map(value -> setting.secret() ? "(set, hidden)" : value)
+                .orElse(setting.required() ? "(required, unset)" : "(unset)");
     }
 }

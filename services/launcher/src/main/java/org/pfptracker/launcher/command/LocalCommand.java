@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.PortInUseException;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.launcher.UserFacingException;
@@ -21,7 +22,6 @@ import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
 import org.pfptracker.launcher.local.UnsecuredKafkaDataException;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.BackfillResult;
 import org.pfptracker.simulator.LivePace;
@@ -106,7 +106,7 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.println("pfp-tracker: starting the local stack, data in " + data);
         Settings settings = options.load();
         if (secureKafka) {
-            settings = settings.with(LocalSettings.KAFKA_SECURED, "true");
+            settings = settings.with(LocalSettings.KAFKA_SECURED, true);
         }
         LocalStack stack;
         try {

@@ -3,9 +3,9 @@ package org.pfptracker.launcher.command;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pfptracker.platform.config.AccessConfig;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.lifecycle.UntilStopped;
 import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.registry.RegistryConfig;
@@ -25,17 +25,22 @@ public final class RegistryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = options.load();
-        Map<String, String> properties = new HashMap<>(settings.asMap());
-        properties.putIfAbsent(RegistryConfig.BOOTSTRAP_SERVERS, settings.get(KafkaSettings.BOOTSTRAP_SERVERS));
-        settings.kafkaClientOverrides().forEach((key, value) ->
-                properties.putIfAbsent(RegistryConfig.KAFKA_PREFIX + key, value));
+        Settings registry = settings;
+        if (!settings.isSet(RegistryConfig.BOOTSTRAP_SERVERS)) {
+            registry = registry.with(RegistryConfig.BOOTSTRAP_SERVERS, settings.get(KafkaSettings.BOOTSTRAP_SERVERS));
+        }
+        // The kafka.client.* keys every process shares, unless the registry's own registry.kafka.* say otherwise.
+        Map<String, String> kafka = new HashMap<>();
+        KafkaSettings.clientOverrides(settings).forEach((key, value) -> kafka.put(RegistryConfig.KAFKA_PREFIX + key, value));
+        kafka.keySet().removeAll(settings.asMap().keySet());
+        registry = registry.withValues(kafka);
         // A registry of pfp's holds the project's policy from its first schema on, so 'pfp schemas check'
         // passes against it; an operator can still choose another level.
-        if (System.getenv("PFP_REGISTRY_COMPATIBILITY_LEVEL") == null) {
-            properties.putIfAbsent(RegistryConfig.COMPATIBILITY_LEVEL, SchemaContract.POLICY.name());
+        if (!settings.isSet(RegistryConfig.COMPATIBILITY_LEVEL)) {
+            registry = registry.with(RegistryConfig.COMPATIBILITY_LEVEL, SchemaContract.POLICY);
         }
-        UntilStopped.run(SchemaRegistryServer.start(RegistryConfig.load(properties, System.getenv()),
-                AccessConfig.from(settings)), "registry");
+        UntilStopped.run(SchemaRegistryServer.start(RegistryConfig.from(registry), AccessSettings.from(settings)),
+                "registry");
         return 0;
     }
 }

@@ -1,7 +1,7 @@
 package org.pfptracker.launcher.command;
 
 import java.nio.file.Path;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.Settings;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the configuration comes from. */

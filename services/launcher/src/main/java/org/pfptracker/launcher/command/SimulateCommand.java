@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.launcher.UserFacingException;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.simulator.BackfillResult;
 import org.pfptracker.simulator.Ending;
@@ -184,7 +184,7 @@ public final class SimulateCommand {
 
     private static ProgressListener progress(Settings settings) {
         // On stderr: stdout keeps only the summaries, for scripts to read.
-        return ConsoleProgress.forThisProcess(System.err, settings.getDuration(SimulatorSettings.PROGRESS_INTERVAL));
+        return ConsoleProgress.forThisProcess(System.err, settings.get(SimulatorSettings.PROGRESS_INTERVAL));
     }
 
     /** A moment: 'now', a date (its start, UTC) or an ISO-8601 instant. */

@@ -2,8 +2,8 @@ package org.pfptracker.launcher.command;
 
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.ProvisioningReport;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;

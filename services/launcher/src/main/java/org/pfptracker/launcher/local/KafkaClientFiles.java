@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 
 /**
@@ -70,9 +70,9 @@ public record KafkaClientFiles(Path directory, Path trustStore) {
      */
     private static Map<String, String> shared(Settings stack) {
         Map<String, String> shared = new LinkedHashMap<>();
-        for (Setting setting : List.of(KafkaSettings.BOOTSTRAP_SERVERS, KafkaSettings.SCHEMA_REGISTRY_URL,
+        for (Setting<?> setting : List.of(KafkaSettings.BOOTSTRAP_SERVERS, KafkaSettings.SCHEMA_REGISTRY_URL,
                 EventSerdes.AUTO_REGISTER_SCHEMAS)) {
-            shared.put(setting.key(), stack.get(setting));
+            shared.put(setting.key(), String.valueOf(stack.get(setting)));
         }
         stack.withPrefix(KafkaSettings.REGISTRY_CLIENT_PREFIX).forEach((key, value) ->
                 shared.put(KafkaSettings.REGISTRY_CLIENT_PREFIX + key, value));
@@ -111,7 +111,7 @@ public record KafkaClientFiles(Path directory, Path trustStore) {
                 .append("' with --config <this file>.\n")
                 .append("# Holds its password: keep it private. Written again at every start of the local stack.\n");
         shared.forEach((key, value) -> line(text, key, value));
-        clientProperties.forEach((key, value) -> line(text, Settings.KAFKA_CLIENT_PREFIX + key, value));
+        clientProperties.forEach((key, value) -> line(text, KafkaSettings.CLIENT_PREFIX + key, value));
         return text.toString();
     }
 

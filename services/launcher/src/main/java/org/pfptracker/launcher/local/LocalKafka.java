@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaException;
@@ -15,7 +16,6 @@ import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.kafka.embedded.security.TlsStores;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.tracker.config.TrackerSettings;
 
@@ -104,7 +104,7 @@ final class LocalKafka implements AutoCloseable {
 
     private static Map<String, String> underClientPrefix(Map<String, String> clientProperties) {
         Map<String, String> prefixed = new TreeMap<>();
-        clientProperties.forEach((key, value) -> prefixed.put(Settings.KAFKA_CLIENT_PREFIX + key, value));
+        clientProperties.forEach((key, value) -> prefixed.put(KafkaSettings.CLIENT_PREFIX + key, value));
         return prefixed;
     }
 

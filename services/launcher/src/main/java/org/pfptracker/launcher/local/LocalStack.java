@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.config.GatewaySettings;
+import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.http.issuer.DevSignIn;
 import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
-import org.pfptracker.platform.config.AccessConfig;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.ProvisioningReport;
@@ -107,18 +107,18 @@ public final class LocalStack implements AutoCloseable {
         try {
             // Access control is on, as everywhere: with no issuer of the user's, the stack issues its own tokens.
             LocalTokens tokens = null;
-            if (base.get(AccessConfig.MODE).equals("tokens") && base.find(AccessConfig.ISSUER).isEmpty()) {
+            if (base.get(AccessSettings.MODE).equals("tokens") && base.find(AccessSettings.ISSUER).isEmpty()) {
                 // The dashboard signs people in here with the code flow and PKCE, sent back to the tracker's /signin.
                 String passcode = LocalTokens.newPasscode();
                 String trackerHost = base.get(TrackerSettings.HTTP_HOST);
-                DevSignIn signIn = new DevSignIn(base.get(AccessConfig.DASHBOARD_CLIENT), Set.of(
+                DevSignIn signIn = new DevSignIn(base.get(AccessSettings.DASHBOARD_CLIENT), Set.of(
                         URI.create("http://" + trackerHost + ":" + layout.trackerPort() + "/signin"),
                         URI.create("http://localhost:" + layout.trackerPort() + "/signin")), passcode);
                 LocalIssuerServer issuer = LocalIssuerServer.start("127.0.0.1", layout.issuerPort(),
                         layout.issuerKeyFile(), Clock.systemUTC(), signIn);
                 running.push(issuer);
-                base = base.with(AccessConfig.ISSUER, issuer.issuer().issuer().toString())
-                        .with(AccessConfig.JWKS_URL, issuer.jwksUrl().toString());
+                base = base.with(AccessSettings.ISSUER, issuer.issuer().issuer())
+                        .with(AccessSettings.JWKS_URL, issuer.jwksUrl());
                 tokens = LocalTokens.issue(issuer.issuer(), passcode, layout.tokensFile());
             }
             LocalKafka kafka = LocalKafka.start(layout, base);
@@ -131,8 +131,8 @@ public final class LocalStack implements AutoCloseable {
                             // Held to the project's policy from the first registered schema on.
                             .withDefaultCompatibility(SchemaContract.POLICY)
                             .withKafkaOverrides(
-                                    kafka.clientSettings(KafkaPrincipal.REGISTRY, base).kafkaClientOverrides()),
-                    AccessConfig.from(base));
+                                    KafkaSettings.clientOverrides(kafka.clientSettings(KafkaPrincipal.REGISTRY, base))),
+                    AccessSettings.from(base));
             running.push(registry);
             String registryUrl = registry.url().toString();
             if (tokens != null) {
@@ -140,14 +140,14 @@ public final class LocalStack implements AutoCloseable {
                 // deploy pipeline would ('pfp schemas register'), and its services only look schemas up, with
                 // a token that reads the registry and nothing else.
                 registerContract(registryUrl, tokens.registryAdmin());
-                base = base.with(EventSerdes.AUTO_REGISTER_SCHEMAS, "false").withValues(tokens.registryClientSettings());
+                base = base.with(EventSerdes.AUTO_REGISTER_SCHEMAS, false).withValues(tokens.registryClientSettings());
             }
 
             Settings settings = base
                     .with(KafkaSettings.SCHEMA_REGISTRY_URL, registryUrl)
-                    .with(KafkaSettings.TOPIC_REPLICATION_FACTOR, "1")
-                    .with(TrackerSettings.HTTP_PORT, Integer.toString(layout.trackerPort()))
-                    .with(TrackerSettings.STATE_DIR, layout.trackerStateDirectory().toString());
+                    .with(KafkaSettings.TOPIC_REPLICATION_FACTOR, 1)
+                    .with(TrackerSettings.HTTP_PORT, layout.trackerPort())
+                    .with(TrackerSettings.STATE_DIR, layout.trackerStateDirectory());
             // Only the administrator creates topics, as 'pfp topics' does on a real cluster.
             applyTopics(kafka.clientSettings(KafkaPrincipal.ADMIN, settings));
 
@@ -155,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
             running.push(tracker);
 
             GatewayService gateway = GatewayService.start(kafka.clientSettings(KafkaPrincipal.GATEWAY, settings)
-                    .with(GatewaySettings.HTTP_PORT, Integer.toString(layout.gatewayPort())));
+                    .with(GatewaySettings.HTTP_PORT, layout.gatewayPort()));
             running.push(gateway);
 
             Optional<KafkaClientFiles> clientFiles = KafkaClientFiles.update(layout.kafkaClientsDirectory(),

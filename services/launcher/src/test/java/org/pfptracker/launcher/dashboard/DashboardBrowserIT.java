@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
 
 /**

@@ -12,11 +12,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.security.ClientSecurity;
 import org.pfptracker.kafka.embedded.security.Credentials;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.EventSerdes;
 
 /** The settings files a secured local stack leaves for the pfp commands of another terminal. */
@@ -27,7 +27,7 @@ class KafkaClientFilesTest {
             KafkaSettings.SCHEMA_REGISTRY_URL.key(), "http://127.0.0.1:18081",
             EventSerdes.AUTO_REGISTER_SCHEMAS.key(), "false",
             KafkaSettings.REGISTRY_CLIENT_PREFIX + "bearer.auth.token", "services-token",
-            Settings.KAFKA_CLIENT_PREFIX + "linger.ms", "50"));
+            KafkaSettings.CLIENT_PREFIX + "linger.ms", "50"));
 
     @TempDir
     Path data;
@@ -48,7 +48,7 @@ class KafkaClientFilesTest {
                     .isEqualTo("rw-------");
             Settings read = Settings.load(files.of(user), Map.of(), new Properties());
             Map<String, String> expected = new TreeMap<>();
-            security.forPrincipal(user).forEach((key, value) -> expected.put(Settings.KAFKA_CLIENT_PREFIX + key, value));
+            security.forPrincipal(user).forEach((key, value) -> expected.put(KafkaSettings.CLIENT_PREFIX + key, value));
             expected.put(KafkaSettings.BOOTSTRAP_SERVERS.key(), "127.0.0.1:19092");
             expected.put(KafkaSettings.SCHEMA_REGISTRY_URL.key(), "http://127.0.0.1:18081");
             expected.put(EventSerdes.AUTO_REGISTER_SCHEMAS.key(), "false");
@@ -72,7 +72,7 @@ class KafkaClientFilesTest {
 
         // Then
         Settings read = Settings.load(files.of(KafkaPrincipal.READER), Map.of(), new Properties());
-        assertThat(read.kafkaClientOverrides().get("ssl.truststore.location"))
+        assertThat(KafkaSettings.clientOverrides(read).get("ssl.truststore.location"))
                 .isEqualTo(security.trustStore().toString());
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pfptracker.platform.config.ConfigurationException;
-import org.pfptracker.platform.config.Settings;
+import org.pfptracker.core.config.ConfigurationException;
+import org.pfptracker.core.config.Settings;
 
 class LocalSettingsTest {
 

@@ -38,11 +38,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaBroker;
 import org.pfptracker.kafka.embedded.EmbeddedKafkaConfig;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.reference.ReferencePartners;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.Topics;
@@ -87,10 +87,10 @@ class LocalStackSecuredIT {
     @Test
     void shouldApplyWhatTheStacksPublisherPublishesThroughTheSecuredBroker() throws Exception {
         // Given: the stack's publishing settings log in as the publisher
-        assertThat(stack.settings().kafkaClientOverrides())
+        assertThat(KafkaSettings.clientOverrides(stack.settings()))
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-        assertThat(stack.settings().kafkaClientOverrides().get(SaslConfigs.SASL_JAAS_CONFIG))
+        assertThat(KafkaSettings.clientOverrides(stack.settings()).get(SaslConfigs.SASL_JAAS_CONFIG))
                 .contains("username=\"publisher\"");
 
         // When: the reference partners' join events are published with them
@@ -149,8 +149,8 @@ class LocalStackSecuredIT {
             assertThat(settings.get(KafkaSettings.BOOTSTRAP_SERVERS)).isEqualTo(stack.bootstrapServers());
             assertThat(settings.get(KafkaSettings.SCHEMA_REGISTRY_URL)).isEqualTo(stack.registryUrl());
             // The stack registered the schemas; its registry token may not, so commands must only look them up.
-            assertThat(settings.get(EventSerdes.AUTO_REGISTER_SCHEMAS)).isEqualTo("false");
-            assertThat(settings.kafkaClientOverrides().get(SaslConfigs.SASL_JAAS_CONFIG))
+            assertThat(settings.get(EventSerdes.AUTO_REGISTER_SCHEMAS)).isFalse();
+            assertThat(KafkaSettings.clientOverrides(settings).get(SaslConfigs.SASL_JAAS_CONFIG))
                     .contains("username=\"" + user.userName() + "\"");
         }
         // The broker's own password stays with the node.

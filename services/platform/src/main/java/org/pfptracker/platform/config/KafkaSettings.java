@@ -3,6 +3,9 @@ package org.pfptracker.platform.config;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
 
 /**
  * How every pfp-tracker process reaches Kafka and the schema registry. Defaults point at the
@@ -10,22 +13,28 @@ import java.util.Map;
  */
 public final class KafkaSettings {
 
-    public static final Setting BOOTSTRAP_SERVERS = new Setting("kafka.bootstrap.servers", "127.0.0.1:9092",
-            "Kafka bootstrap servers, comma separated.");
-    public static final Setting SCHEMA_REGISTRY_URL = new Setting("schema.registry.url", "http://127.0.0.1:8081",
-            "Schema registry base URL(s), comma separated; any registry speaking Confluent's REST API.");
+    /** Keys under this prefix are handed to every Kafka client as they are (TLS, SASL, tuning). */
+    public static final String CLIENT_PREFIX = "kafka.client.";
+
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string("kafka.bootstrap.servers",
+            "Kafka bootstrap servers, comma separated.").withDefault("127.0.0.1:9092");
+    public static final Setting<String> SCHEMA_REGISTRY_URL = Setting.string("schema.registry.url",
+            "Schema registry base URL(s), comma separated; any registry speaking Confluent's REST API.")
+            .withDefault("http://127.0.0.1:8081");
     /**
      * 11 because, of 1 to 24 partitions, it is the count at which Kafka's default partitioner leaves no
      * partition without one of the 22 reference partners and puts the least of their activity on the busiest
      * partition (17.5 %; 6 left one partition empty and another with 41 %). See docs/partitioning.md.
      */
-    public static final Setting TOPIC_PARTITIONS = new Setting("topics.partitions", "11",
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer("topics.partitions",
             "Partitions of each event topic created by pfp-tracker: up to this many tracker instances share the "
-                    + "work. 11 spreads the 22 reference partners best (docs/partitioning.md); never shrinks.");
-    public static final Setting TOPIC_REPLICATION_FACTOR = new Setting("topics.replication.factor", "1",
-            "Replication factor of pfp-tracker's topics: 1 on the embedded single broker, 3 on a real cluster.");
+                    + "work. 11 spreads the 22 reference partners best (docs/partitioning.md); never shrinks.")
+            .withDefault(11).validatedBy(Validator.atLeast(1));
+    public static final Setting<Integer> TOPIC_REPLICATION_FACTOR = Setting.integer("topics.replication.factor",
+            "Replication factor of pfp-tracker's topics: 1 on the embedded single broker, 3 on a real cluster.")
+            .withDefault(1).validatedBy(Validator.between(1, Short.MAX_VALUE + 0));
 
-    public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, TOPIC_PARTITIONS,
+    public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, TOPIC_PARTITIONS,
             TOPIC_REPLICATION_FACTOR);
 
     /**
@@ -48,8 +57,13 @@ public final class KafkaSettings {
 
     /** Base configuration for any Kafka client: bootstrap servers plus the operator's client overrides. */
     public static Map<String, Object> clientConfig(Settings settings) {
-        Map<String, Object> config = new HashMap<>(settings.kafkaClientOverrides());
+        Map<String, Object> config = new HashMap<>(clientOverrides(settings));
         config.put("bootstrap.servers", settings.get(BOOTSTRAP_SERVERS));
         return config;
+    }
+
+    /** Properties passed to every Kafka client (producer, consumer, admin, Streams): the {@value #CLIENT_PREFIX}* keys. */
+    public static Map<String, String> clientOverrides(Settings settings) {
+        return settings.withPrefix(CLIENT_PREFIX);
     }
 }

@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.event.EventMetadata;
+import org.pfptracker.platform.config.KafkaSettings;
+import org.pfptracker.registry.serde.SpecificAvroSerde;
 import org.pfptracker.signal.PacePhaseChanged;
 import org.pfptracker.view.PartnerView;
-import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
-import org.pfptracker.registry.serde.SpecificAvroSerde;
 
 /**
  * The serdes of event values: Avro in the Confluent wire format, schemas in the registry.
@@ -20,9 +20,9 @@ import org.pfptracker.registry.serde.SpecificAvroSerde;
  */
 public final class EventSerdes {
 
-    public static final Setting AUTO_REGISTER_SCHEMAS = new Setting("schema.auto.register", "true",
+    public static final Setting<Boolean> AUTO_REGISTER_SCHEMAS = Setting.bool("schema.auto.register",
             "Whether publishers register new event schemas themselves; set false where schemas are registered "
-                    + "by the deploy pipeline ('pfp schemas register').");
+                    + "by the deploy pipeline ('pfp schemas register').").withDefault(true);
 
     /**
      * Several event types share a topic, so each type's schema has its own subject

@@ -2,8 +2,8 @@ package org.pfptracker.platform.topic;
 
 import java.time.Duration;
 import java.util.List;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.TopicSpec.CleanupPolicy;
 
 /**
@@ -44,8 +44,8 @@ public final class Topics {
 
     /** Every topic, sized for the cluster described by the settings. */
     public static List<TopicSpec> catalogue(Settings settings) {
-        int partitions = settings.getInt(KafkaSettings.TOPIC_PARTITIONS);
-        short replication = (short) settings.getInt(KafkaSettings.TOPIC_REPLICATION_FACTOR);
+        int partitions = settings.get(KafkaSettings.TOPIC_PARTITIONS);
+        short replication = settings.get(KafkaSettings.TOPIC_REPLICATION_FACTOR).shortValue();
         // With three copies, two must acknowledge: one broker may be lost without losing a write.
         int minInSync = replication >= 3 ? 2 : 1;
         return List.of(

@@ -3,6 +3,7 @@ package org.pfptracker.platform.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.platform.reference.ReferencePartner;
 import org.pfptracker.platform.reference.ReferencePartners;
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.platform.config.KafkaSettings;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.reference.ReferencePartner;
 import org.pfptracker.platform.reference.ReferencePartners;
 import org.pfptracker.platform.topic.PartitionSpread.Row;
@@ -45,7 +45,7 @@ class PartitionSpreadTest {
         System.out.print(PartitionSpread.markdown(table, PartitionSpread.table(PartitionSpread.simulatedEvents())));
 
         // When
-        int defaultCount = Settings.of(Map.of()).getInt(KafkaSettings.TOPIC_PARTITIONS);
+        int defaultCount = Settings.of(Map.of()).get(KafkaSettings.TOPIC_PARTITIONS);
         Row chosen = PartitionSpread.spread(ACTIVITY, defaultCount);
 
         // Then

@@ -1,26 +1,31 @@
 package org.pfptracker.simulator.config;
 
+import java.time.Duration;
 import java.util.List;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
+import java.util.Map;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.config.Validator;
+import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.publisher.EventPublisher;
 
 /** The simulator's settings, each declared once with its default and what it does. */
 public final class SimulatorSettings {
 
-    public static final Setting MAX_IN_FLIGHT = new Setting("simulator.max.in.flight", "20000",
+    public static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer("simulator.max.in.flight",
             "Publishes the simulator keeps in flight at most: deep enough to keep the producer's batches full, "
-                    + "bounded so that memory stays flat however long the history.");
-    public static final Setting PROGRESS_INTERVAL = new Setting("simulator.progress.interval", "10s",
-            "How often the simulator prints a progress line when its output is not a terminal, or CI=true.");
+                    + "bounded so that memory stays flat however long the history.")
+            .withDefault(20_000).validatedBy(Validator.atLeast(1));
+    public static final Setting<Duration> PROGRESS_INTERVAL = Setting.duration("simulator.progress.interval",
+            "How often the simulator prints a progress line when its output is not a terminal, or CI=true.")
+            .withDefault(Duration.ofSeconds(10)).validatedBy(Validator.atLeast(Duration.ofMillis(1)));
 
-    public static final List<Setting> ALL = List.of(MAX_IN_FLIGHT, PROGRESS_INTERVAL);
+    public static final List<Setting<?>> ALL = List.of(MAX_IN_FLIGHT, PROGRESS_INTERVAL);
 
     /** The producer's batch size, passed through like any kafka.client.* key; the simulator's own default below. */
-    private static final Setting PRODUCER_BATCH_SIZE = new Setting(Settings.KAFKA_CLIENT_PREFIX + "batch.size", null,
-            "Kafka producer batch size in bytes.");
+    private static final String PRODUCER_BATCH_SIZE = KafkaSettings.CLIENT_PREFIX + "batch.size";
     private static final String THROUGHPUT_BATCH_SIZE = "262144";
-    private static final String THROUGHPUT_LINGER = "20ms";
+    private static final Duration THROUGHPUT_LINGER = Duration.ofMillis(20);
 
     private SimulatorSettings() {
     }
@@ -32,8 +37,8 @@ public final class SimulatorSettings {
      */
     public static Settings forThroughput(Settings settings) {
         Settings tuned = settings;
-        if (!settings.asMap().containsKey(PRODUCER_BATCH_SIZE.key())) {
-            tuned = tuned.with(PRODUCER_BATCH_SIZE, THROUGHPUT_BATCH_SIZE);
+        if (!settings.asMap().containsKey(PRODUCER_BATCH_SIZE)) {
+            tuned = tuned.withValues(Map.of(PRODUCER_BATCH_SIZE, THROUGHPUT_BATCH_SIZE));
         }
         if (!settings.asMap().containsKey(EventPublisher.LINGER.key())) {
             tuned = tuned.with(EventPublisher.LINGER, THROUGHPUT_LINGER);

@@ -30,7 +30,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}}: the partner's whole view. */
     void view(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
-        String partnerId = readable(ctx, parameters.partnerId());
+        String partnerId = readable(ctx, parameters.partnerId().value());
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
                 views.partnerJson(partnerId, asOf, stale).orElseThrow(() -> Refusals.unknownPartner(partnerId)));
@@ -39,7 +39,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}/pace}: the pace and the quarterly activity series. */
     void pace(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF, FROM, TO);
-        String partnerId = readable(ctx, parameters.partnerId());
+        String partnerId = readable(ctx, parameters.partnerId().value());
         LocalDate asOf = parameters.asOf(today());
         QuarterRange range = parameters.quarters(asOf);
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->
@@ -51,7 +51,7 @@ final class PartnerEndpoints {
     /** {@code GET /api/v1/partners/{partnerId}/programmes/{programmeId}}: one programme, objective by objective. */
     void programme(Context ctx) {
         RequestParameters parameters = RequestParameters.of(ctx).allowOnly(AS_OF);
-        String partnerId = readable(ctx, parameters.partnerId());
+        String partnerId = readable(ctx, parameters.partnerId().value());
         String programmeId = parameters.programmeId();
         LocalDate asOf = parameters.asOf(today());
         router.answer(ctx, partnerId, PeerClient.forwardable(ctx, asOf), (views, stale) ->

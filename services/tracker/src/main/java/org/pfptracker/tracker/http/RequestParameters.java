@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.pfptracker.platform.partner.PartnerId;
+import org.pfptracker.core.partner.InvalidPartnerIdException;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.tracker.query.PartnerListQuery;
 import org.pfptracker.tracker.query.PartnerSort;
 import org.pfptracker.tracker.query.Quarter;
@@ -68,12 +69,13 @@ final class RequestParameters {
         return PartnerId.isValid(text);
     }
 
-    String partnerId() {
-        String partnerId = path.get(PARTNER_ID);
-        if (!PartnerId.isValid(partnerId)) {
-            throw Refusals.badParameter(PARTNER_ID, "partnerId '" + partnerId + "' " + PartnerId.RULE);
+    /** The partner the URL names; a 400 naming the parameter and the rule when it names none. */
+    PartnerId partnerId() {
+        try {
+            return PartnerId.parse(path.get(PARTNER_ID));
+        } catch (InvalidPartnerIdException e) {
+            throw Refusals.badParameter(PARTNER_ID, "partnerId " + e.getMessage());
         }
-        return partnerId;
     }
 
     String programmeId() {

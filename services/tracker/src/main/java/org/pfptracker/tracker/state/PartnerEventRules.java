@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
+import org.pfptracker.core.partner.InvalidPartnerIdException;
+import org.pfptracker.core.partner.PartnerId;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.EventMetadata;
 import org.pfptracker.event.ExerciseScheduled;
@@ -13,7 +15,6 @@ import org.pfptracker.event.PrioritiesChosen;
 import org.pfptracker.event.ProgrammeAgreed;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
-import org.pfptracker.platform.partner.PartnerId;
 
 /**
  * What an event states, as the tracker's facts, and whether it can belong to a view at all. Pure: no
@@ -40,9 +41,10 @@ public final class PartnerEventRules {
     static void checkKey(String key, EventMetadata metadata) {
         // The partner id prefixes every store key of the partner: one that is not a partner id (a '/' in it)
         // would read another partner's entries.
-        if (!PartnerId.isValid(metadata.getPartnerId())) {
-            throw new InvalidEventException("event " + metadata.getEventId() + " names partner '"
-                    + metadata.getPartnerId() + "', which is not a partner id: it " + PartnerId.RULE);
+        try {
+            PartnerId.parse(metadata.getPartnerId());
+        } catch (InvalidPartnerIdException e) {
+            throw new InvalidEventException("event " + metadata.getEventId() + " names no partner: " + e.getMessage());
         }
         if (key == null) {
             throw new InvalidEventException("event " + metadata.getEventId() + " has no record key; events are keyed by"

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pfptracker.core.config.ConfigurationException;
+import org.pfptracker.core.config.Setting;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.http.server.ServerLimits;
 import org.pfptracker.http.server.ServerSettings;
 import org.pfptracker.http.server.TlsSettings;
-import org.pfptracker.platform.config.ConfigurationException;
-import org.pfptracker.platform.config.Setting;
-import org.pfptracker.platform.config.Settings;
 
 /** The query API's limits, timeouts and TLS, read from tracker.http.* settings. */
 class TrackerHttpServerSettingsTest {

@@ -59,7 +59,7 @@ class KeycloakSignInBrowserIT {
 
     private static final String REALM = "pfp-browser";
     private static final String AUDIENCE = "pfp-tracker";
-    private static final String DASHBOARD_CLIENT = AccessSettings.DASHBOARD_CLIENT.defaultValue();
+    private static final String DASHBOARD_CLIENT = AccessSettings.DASHBOARD_CLIENT.defaultValue().orElseThrow();
     private static final String USERNAME = "olena";
     private static final String PASSWORD = "olena-password";
     private static final String PARTNER = "ukraine";

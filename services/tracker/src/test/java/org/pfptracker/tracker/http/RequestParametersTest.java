@@ -55,7 +55,7 @@ class RequestParametersTest {
 
     @Test
     void shouldAcceptPartnerIdsOfLowerCaseWordsAndHyphens() {
-        assertThat(path("bosnia-and-herzegovina").partnerId()).isEqualTo("bosnia-and-herzegovina");
+        assertThat(path("bosnia-and-herzegovina").partnerId()).hasToString("bosnia-and-herzegovina");
     }
 
     @ParameterizedTest

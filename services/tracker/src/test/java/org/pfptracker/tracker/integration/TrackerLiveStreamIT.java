@@ -23,10 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
@@ -71,8 +71,8 @@ class TrackerLiveStreamIT {
         try (Admin admin = kafka.admin()) {
             new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
         }
-        a = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateA.toString()));
-        b = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateB.toString()));
+        a = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateA));
+        b = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateB));
         publisher = EventPublisher.create(settings);
         // Both ready, and the partner list complete from A: every partition is active on one of them.
         await().atMost(PATIENCE).untilAsserted(() -> {

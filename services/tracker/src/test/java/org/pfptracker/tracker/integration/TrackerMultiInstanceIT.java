@@ -41,12 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.pfptracker.core.config.Settings;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.config.Settings;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
@@ -388,7 +388,7 @@ class TrackerMultiInstanceIT {
     }
 
     private Settings trackerSettings(Path stateDir) {
-        return settings.with(TrackerSettings.STATE_DIR, stateDir.toString());
+        return settings.with(TrackerSettings.STATE_DIR, stateDir);
     }
 
     private static void assertHoldsPartitions(TrackerService tracker) {

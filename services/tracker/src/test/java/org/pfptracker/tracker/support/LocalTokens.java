@@ -6,7 +6,6 @@ import java.util.Map;
 import org.pfptracker.http.access.AccessSettings;
 import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.http.issuer.TokenGrant;
-import org.pfptracker.platform.config.AccessConfig;
 
 /**
  * One local token issuer for the integration tests of this JVM, so trackers run with access control on,
@@ -35,8 +34,8 @@ public final class LocalTokens {
 
     /** The same as environment variables, for a tracker in a child JVM. */
     public static Map<String, String> environment() {
-        return Map.of(AccessConfig.ISSUER.environmentVariable(), issuer().issuer().issuer().toString(),
-                AccessConfig.JWKS_URL.environmentVariable(), issuer().jwksUrl().toString());
+        return Map.of(AccessSettings.ISSUER.environmentVariable(), issuer().issuer().issuer().toString(),
+                AccessSettings.JWKS_URL.environmentVariable(), issuer().jwksUrl().toString());
     }
 
     /** An Authorization header value for alliance staff, who read every partner. */
