@@ -79,6 +79,12 @@ public final class ProblemAnswers {
             refuse(ctx, Problem.of(Problem.UNAVAILABLE, 503, "Token issuer unavailable", e.getMessage()), retryAfter);
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (exchangeEnded(ctx)) {
+                // A long-lived answer (a change stream) finished after its client had gone and the server had
+                // recycled the request: there is no one to answer, and nothing went wrong.
+                log.debug("Nothing to answer: the exchange had ended ({})", e.toString());
+                return;
+            }
             listener.failed(ctx, e);
             write(ctx, Problem.of(500, "Internal error", "The " + server + " failed to answer; see its log."), null);
         });
@@ -92,6 +98,15 @@ public final class ProblemAnswers {
     public void refuse(Context ctx, Problem problem, Duration retryAfter) {
         listener.refused(ctx, problem);
         write(ctx, problem, retryAfter);
+    }
+
+    /** Whether the request was recycled: its client has gone, and every read of it fails. */
+    private static boolean exchangeEnded(Context ctx) {
+        try {
+            return ctx.req().getRequestURI() == null;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** A 404 or 405 from the router, unless a handler has already written its own problem. */
