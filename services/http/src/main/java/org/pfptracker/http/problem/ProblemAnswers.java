@@ -67,7 +67,7 @@ public final class ProblemAnswers {
     /** Answers every error of the server being configured as a problem. */
     public void installOn(JavalinConfig config) {
         ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(errors));
+        errors.installOn(config.jetty);
         errors.answerRefusalsIn(config.routes);
         config.routes.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e.problem(), e.retryAfter().orElse(null)));
         config.routes.exception(AccessDeniedException.class, (e, ctx) -> {

@@ -1,9 +1,11 @@
 package org.pfptracker.http.server;
 
+import io.javalin.config.JettyConfig;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -11,6 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
@@ -35,6 +38,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
 
     private final String contentType;
     private final Body body;
+    /** The server answering, once installed: it says whether answers carry HSTS (TLS on). */
+    private volatile Server server;
 
     private ProblemErrorHandler(String contentType, Body body) {
         this.contentType = contentType;
@@ -52,6 +57,14 @@ public final class ProblemErrorHandler extends ErrorHandler {
     /** Errors in another JSON shape, e.g. Confluent's {@code {"error_code": ..., "message": ...}}. */
     public static ProblemErrorHandler json(String contentType, Body body) {
         return new ProblemErrorHandler(contentType, body);
+    }
+
+    /** Makes this the error handler of the server being configured. */
+    public void installOn(JettyConfig jetty) {
+        jetty.modifyServer(server -> {
+            server.setErrorHandler(this);
+            this.server = server;
+        });
     }
 
     /**
@@ -76,6 +89,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         // Jetty drops the connection after refusing a request it could not read; say so, or a client's pool
         // hands the dead connection to its next request.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        strictTransportSecurity().ifPresent(value -> response.getHeaders().put(HttpHeader.STRICT_TRANSPORT_SECURITY, value));
         response.write(true, BufferUtil.toBuffer(body.of(code, message), StandardCharsets.UTF_8), callback);
     }
 
@@ -83,7 +97,18 @@ public final class ProblemErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, contentType));
         fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
+        strictTransportSecurity().ifPresent(value -> fields.put(new HttpField(HttpHeader.STRICT_TRANSPORT_SECURITY, value)));
         return BufferUtil.toBuffer(body.of(status, reason), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * HSTS for answers Jetty gives before any request customizer ran (a request it could not parse): the same
+     * header {@link ServerSetup} has every other answer carry when TLS is on.
+     */
+    private Optional<String> strictTransportSecurity() {
+        Server answering = server;
+        return answering == null ? Optional.empty()
+                : Optional.ofNullable((String) answering.getAttribute(ServerSetup.STRICT_TRANSPORT_SECURITY));
     }
 
     /** A JSON string: the reason comes from the request, so everything that could break out is escaped. */

@@ -25,6 +25,8 @@ public final class ServerSetup {
     private static final Logger log = LoggerFactory.getLogger(ServerSetup.class);
     /** Idle pool threads end after this; the pool keeps a few for the next burst. */
     private static final int THREAD_IDLE_MILLIS = 60_000;
+    /** The server attribute holding the Strict-Transport-Security value its answers carry, when TLS is on. */
+    static final String STRICT_TRANSPORT_SECURITY = "org.pfptracker.http.strict-transport-security";
 
     private ServerSetup() {
     }
@@ -65,6 +67,8 @@ public final class ServerSetup {
             // HSTS on every answer (Jetty adds it before any handler runs). No SNI host check: the client
             // checks the certificate against the host it dialled, and an operator's curl to an IP should work.
             http.addCustomizer(new SecureRequestCustomizer(false, false, t.hstsMaxAge().toSeconds(), false));
+            // Requests Jetty cannot parse never reach the customizer; the error handler adds the same header.
+            server.setAttribute(STRICT_TRANSPORT_SECURITY, "max-age=" + t.hstsMaxAge().toSeconds());
         });
         HttpConnectionFactory http11 = new HttpConnectionFactory(http);
         ServerConnector connector = tls

@@ -57,6 +57,26 @@ class HttpsTest {
     }
 
     @Test
+    void shouldSendHstsOnTheErrorsJettyAnswersItselfToo() throws Exception {
+        // Given a server with TLS on
+        server = TestServer.start(ServerSettings.DEFAULTS.withTls(new TlsSettings(new TlsSettings.KeyStoreFile(
+                CERTIFICATE.writePkcs12(dir.resolve("server.p12"), "changeit"), "changeit"), Duration.ofDays(365))));
+
+        // When requests are refused before any route runs: a path that cannot be decoded, headers too large
+        HttpResponse<String> undecodable = trustingClient().send(get(server.url("/health/%00")),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLarge = trustingClient().send(HttpRequest.newBuilder(URI.create(server.url("/health/live")))
+                .header("X-Big", "b".repeat(10_000)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then those answers, too, tell browsers to use HTTPS only
+        assertThat(undecodable.statusCode()).isEqualTo(400);
+        assertThat(undecodable.headers().firstValue(HSTS)).hasValue("max-age=31536000");
+        assertThat(tooLarge.statusCode()).isEqualTo(431);
+        assertThat(tooLarge.headers().firstValue(HSTS)).hasValue("max-age=31536000");
+    }
+
+    @Test
     void shouldAnswerOverHttpsGivenAPkcs12KeyStore() throws Exception {
         // Given a server with a PKCS#12 key store
         server = TestServer.start(ServerSettings.DEFAULTS.withTls(new TlsSettings(new TlsSettings.KeyStoreFile(

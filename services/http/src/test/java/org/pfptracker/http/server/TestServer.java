@@ -22,7 +22,7 @@ final class TestServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             ServerSetup.install(config.jetty, "test", "127.0.0.1", 0, settings);
             ProblemErrorHandler errors = ProblemErrorHandler.problemJson();
-            config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+            errors.installOn(config.jetty);
             errors.answerRefusalsIn(config.routes);
             config.routes.get("/health/live", ctx -> ctx.result("UP"));
             config.routes.post("/commands", ctx -> {

@@ -57,7 +57,7 @@ public final class RegistryHttpApi {
             ProblemErrorHandler errors = ProblemErrorHandler.json(RegistryMediaTypes.V1_JSON,
                     (status, reason) -> "{\"error_code\":" + status + ",\"message\":"
                             + ProblemErrorHandler.quoted(reason == null ? "HTTP " + status : reason) + "}");
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(errors));
+            errors.installOn(config.jetty);
             errors.answerRefusalsIn(config.routes);
             JsonBodiesOnly.addTo(config.routes);
             routes.addTo(config.routes);
