@@ -1,7 +1,7 @@
 package org.pfptracker.tracker;
 
-import java.nio.file.Path;
 import org.pfptracker.core.config.Settings;
+import org.pfptracker.platform.lifecycle.ServiceMain;
 import org.pfptracker.platform.lifecycle.UntilStopped;
 
 /**
@@ -16,7 +16,7 @@ public final class TrackerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        run(Settings.load(args.length > 0 ? Path.of(args[0]) : null));
+        ServiceMain.run("tracker", args, TrackerService::start);
     }
 
     /** Starts a tracker and blocks until the JVM is asked to stop. */
