@@ -26,6 +26,7 @@ import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.http.HttpOptions;
 import org.pfptracker.tracker.http.QueryCounters;
 import org.pfptracker.tracker.http.TrackerHttpServer;
+import org.pfptracker.tracker.metrics.RebalanceTimer;
 import org.pfptracker.tracker.metrics.TrackerMetrics;
 import org.pfptracker.tracker.query.StoreLocalViews;
 import org.pfptracker.tracker.query.StreamsPartnerRouting;
@@ -81,7 +82,11 @@ public final class TrackerService implements AutoCloseable {
         Properties properties = new Properties();
         properties.putAll(config);
         KafkaStreams streams = new KafkaStreams(topology, properties);
-        streams.setStateListener((now, before) -> log.info("Tracker streams {} -> {}", before, now));
+        RebalanceTimer rebalances = new RebalanceTimer(Clock.systemUTC());
+        streams.setStateListener((now, before) -> {
+            log.info("Tracker streams {} -> {}", before, now);
+            rebalances.onChange(now, before);
+        });
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Tracker stream thread failed on an unexpected error; stopping this instance so that another takes over", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -89,7 +94,7 @@ public final class TrackerService implements AutoCloseable {
         TrackerMetrics metrics = TrackerMetrics.create();
         StreamsPartnerRouting routing = new StreamsPartnerRouting(streams, hostInfo);
         metrics.bindKafkaStreams(streams);
-        metrics.bind(counters, TrackerMetrics.readiness(routing));
+        metrics.bind(counters, TrackerMetrics.readiness(routing), rebalances);
         streams.start();
 
         TrackerHttpServer http = null;

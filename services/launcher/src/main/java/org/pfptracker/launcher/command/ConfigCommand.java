@@ -25,7 +25,7 @@ public final class ConfigCommand implements Callable<Integer> {
     SettingsOptions options;
 
     /** Every option of every role, from their declarations: what a process of each role reads. */
-    static List<Setting<?>> all() {
+    public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(KafkaSettings.ALL);
         all.add(EventSerdes.AUTO_REGISTER_SCHEMAS);
         all.add(EventPublisher.DELIVERY_TIMEOUT);
