@@ -286,8 +286,8 @@ class KubernetesManifestsTest {
 
     private Workload workload(String role) {
         JsonNode manifest = Stream.concat(ofKind("StatefulSet").stream(), ofKind("Deployment").stream())
-                .filter(document -> document.at("/spec/template/spec/containers/0/args/0").asText().equals(role))
-                .findFirst().orElseThrow(() -> new AssertionError("no workload runs 'pfp " + role + "'"));
+                .filter(document -> document.at("/spec/template/spec/containers/0/image").asText().equals("pfp-" + role))
+                .findFirst().orElseThrow(() -> new AssertionError("no workload runs the image pfp-" + role));
         return switch (role) {
             case "tracker" -> new Workload(role, manifest, TrackerSettings.HTTP_PORT, TrackerSettings.HTTP_HOST);
             case "gateway" -> new Workload(role, manifest, GatewaySettings.HTTP_PORT, GatewaySettings.HTTP_HOST);
