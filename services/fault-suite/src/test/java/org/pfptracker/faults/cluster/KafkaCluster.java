@@ -47,6 +47,9 @@ public final class KafkaCluster implements AutoCloseable {
                 "listeners", "CONTROLLER://127.0.0.1:" + controllerPort,
                 "listener.security.protocol.map", "CONTROLLER:PLAINTEXT",
                 "log.dirs", directory.resolve("controller").toString()));
+        // In KRaft the controller applies the defaults of topics created without them.
+        controllerProperties.put("default.replication.factor", "3");
+        controllerProperties.put("min.insync.replicas", "2");
         controller = node(distribution, directory, logs, "controller", controllerProperties);
         for (int id = 1; id <= BROKERS; id++) {
             int internal = Ports.free();

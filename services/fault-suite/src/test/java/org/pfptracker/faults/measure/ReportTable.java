@@ -14,9 +14,9 @@ public final class ReportTable {
     public static String of(List<ScenarioResult> results) {
         StringBuilder table = new StringBuilder()
                 .append("| Scenario | What was done | Held? | Acked (retries) | Lost | Counted twice | Written twice | ")
-                .append("Views = reference | Queries served during fault | 503 + Retry-After | Failed | p99 query | ")
+                .append("Views = reference | Queries served during fault | 503 + Retry-After | Other 5xx | No answer | p99 query | ")
                 .append("Until all views queryable | Live feed missed | Wall time |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {
             table.append("| ").append(r.scenario())
                     .append(" | ").append(r.done())
@@ -30,8 +30,10 @@ public final class ReportTable {
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f %% of %d", 100 * r.availability(), r.queries()))
                     .append(" | ").append(r.retryLater())
                     .append(" | ").append(r.failed())
+                    .append(" | ").append(r.noAnswer())
                     .append(" | ").append(r.p99Millis()).append(" ms")
-                    .append(" | ").append(r.recoveries().stream().map(ReportTable::seconds).collect(Collectors.joining(", ")))
+                    .append(" | ").append(r.recoveries().isEmpty() ? "not measured"
+                            : r.recoveries().stream().map(ReportTable::seconds).collect(Collectors.joining(", ")))
                     .append(" | ").append(r.feedMissed()).append(" (").append(r.feedConnections()).append(" connections)")
                     .append(" | ").append(seconds(r.wallTime()))
                     .append(" |\n");

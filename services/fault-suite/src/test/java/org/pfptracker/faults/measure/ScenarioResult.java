@@ -15,7 +15,8 @@ import java.util.List;
  * @param queries queries made during the fault
  * @param served of those, answered 2xx-4xx
  * @param retryLater of those, 503 with Retry-After
- * @param failed of those, 5xx without Retry-After, or no answer at all
+ * @param failed of those, 5xx without Retry-After
+ * @param noAnswer of those, no answer at all (connection refused or reset, or 5 s without an answer)
  * @param p99Millis the 99th percentile query latency during the fault
  * @param recoveries for each fault, how long until every view was queryable again
  * @param feedMissed acknowledged commands the live feed never told of (no change, no re-read) within 15 s
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public record ScenarioResult(String scenario, String done, long acknowledged, long retries, long givenUp,
                              long lostInKafka, long notApplied, long countedTwice, long extraCopies,
-                             int differingViews, long queries, long served, long retryLater, long failed,
+                             int differingViews, long queries, long served, long retryLater, long failed, long noAnswer,
                              long p99Millis, List<Duration> recoveries, long feedMissed, int feedConnections,
                              Duration wallTime) {
 

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -21,6 +20,7 @@ import org.pfptracker.faults.load.LiveFeed;
 import org.pfptracker.faults.load.LoadClient;
 import org.pfptracker.faults.load.QueryAnswer;
 import org.pfptracker.faults.load.QueryReaders;
+import org.pfptracker.faults.load.Rotation;
 import org.pfptracker.faults.measure.EventLog;
 import org.pfptracker.faults.measure.ScenarioResult;
 import org.pfptracker.faults.measure.ViewCheck;
@@ -56,14 +56,13 @@ final class FaultRun {
         List<String> partners = IntStream.range(0, PARTNERS).mapToObj(i -> scenario.id() + "-p" + i).toList();
         String writer = system.writerToken();
         String reader = system.readerToken();
-        Supplier<List<String>> inRotation = () -> system.trackers().stream()
-                .filter(tracker -> tracker.process().isAlive()).map(Service::url).toList();
         LoadClient load = new LoadClient(system.gateways().stream().map(Service::url).toList(), () -> writer, partners);
         load.joinPartners();
         FaultContext faults = new FaultContext(system, partners, reader, outage);
         faults.awaitAllViewsQueryable(System.nanoTime());
         faults.recoveries().clear();
-        try (QueryReaders readers = new QueryReaders(inRotation, () -> reader, partners, 2);
+        try (Rotation inRotation = new Rotation(system.trackers());
+             QueryReaders readers = new QueryReaders(inRotation, () -> reader, partners, 2);
              LiveFeed feed = new LiveFeed(inRotation, () -> reader)) {
             // Given: load flowing, readers reading, a page following the live feed
             load.start(RATE);
@@ -123,14 +122,15 @@ final class FaultRun {
                 .filter(a -> !a.at().isBefore(faultStarted) && a.at().isBefore(faultEnded)).toList();
         long served = during.stream().filter(QueryAnswer::served).count();
         long retryLater = during.stream().filter(a -> a.status() == 503 && a.retryAfter()).count();
-        long failed = during.size() - served - retryLater;
+        long noAnswer = during.stream().filter(a -> a.status() == QueryAnswer.NO_ANSWER).count();
+        long failed = during.size() - served - retryLater - noAnswer;
         List<Long> latencies = during.stream().map(QueryAnswer::latencyMillis).sorted(Comparator.naturalOrder()).toList();
         long p99 = latencies.isEmpty() ? 0 : latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
 
         long feedMissed = feedMissed(acknowledged, feed.notices(), faultStarted, loadStopped.minus(FEED_WINDOW));
         return new ScenarioResult(scenario.id(), scenario.done(), acknowledged.size(), load.retries(), load.givenUp(),
                 lostInKafka, notApplied, countedTwice, extraCopies, differences.size(), during.size(), served,
-                retryLater, failed, p99, List.copyOf(recoveries), feedMissed, feed.connections(), wallTime);
+                retryLater, failed, noAnswer, p99, List.copyOf(recoveries), feedMissed, feed.connections(), wallTime);
     }
 
     /**
