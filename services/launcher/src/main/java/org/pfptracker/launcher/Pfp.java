@@ -2,6 +2,7 @@ package org.pfptracker.launcher;
 
 import org.pfptracker.core.config.ConfigurationException;
 import org.pfptracker.launcher.command.BenchCommand;
+import org.pfptracker.launcher.command.BrokerCommand;
 import org.pfptracker.launcher.command.ConfigCommand;
 import org.pfptracker.launcher.command.GatewayCommand;
 import org.pfptracker.launcher.command.LocalCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pfp", mixinStandardHelpOptions = true, version = "pfp-tracker 0.1.0",
         description = "pfp-tracker: Partnership for Peace cooperation events on Kafka, per-partner views over HTTP.",
         subcommands = {LocalCommand.class, TrackerCommand.class, GatewayCommand.class, RegistryCommand.class, TopicsCommand.class,
-                PublishCommand.class, SimulateCommand.class, SchemasCommand.class, ConfigCommand.class, BenchCommand.class})
+                PublishCommand.class, SimulateCommand.class, SchemasCommand.class, ConfigCommand.class, BenchCommand.class,
+                BrokerCommand.class})
 public final class Pfp {
 
     public static void main(String[] args) {
