@@ -97,6 +97,7 @@ class TrackerFailoverIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (String partner : partners) {
                 HttpResponse<String> response = get(portA, partner);
+                assertThat(response).as("instance A up").isNotNull();
                 assertThat(response.statusCode()).as(partner).isEqualTo(200);
                 assertThat(response.headers().firstValue("X-PFP-Stale")).as(partner).isEmpty();
                 servedBy.put(partner, response.headers().firstValue("X-PFP-Served-By").orElseThrow());
