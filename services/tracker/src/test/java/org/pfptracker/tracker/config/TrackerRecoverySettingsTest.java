@@ -50,20 +50,20 @@ class TrackerRecoverySettingsTest {
     }
 
     @Test
-    void shouldKeepCommittedStateAcrossACrashAndNoticeADeadInstanceWithinSeconds() {
+    void shouldNoticeADeadInstanceWithinSecondsAndKeepClassicStoresByDefault() {
         Map<String, Object> config = TrackerSettings.streamsConfig(Settings.of(Map.of()), PORT);
 
-        assertThat(config).containsEntry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true)
+        assertThat(config).containsEntry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false)
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
                 .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
     }
 
     @Test
     void shouldTakeTheSessionTimeoutFromItsSetting() {
-        Settings settings = Settings.of(Map.of("tracker.session.timeout", "6s", "tracker.state.transactional", "false"));
+        Settings settings = Settings.of(Map.of("tracker.session.timeout", "6s", "tracker.state.transactional", "true"));
 
         assertThat(TrackerSettings.streamsConfig(settings, PORT))
-                .containsEntry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false)
+                .containsEntry(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true)
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000)
                 .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_200);
     }
