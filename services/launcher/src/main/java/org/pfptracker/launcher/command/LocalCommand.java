@@ -11,12 +11,14 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.embedded.PortInUseException;
 import org.pfptracker.kafka.embedded.security.KafkaPrincipal;
 import org.pfptracker.launcher.UserFacingException;
 import org.pfptracker.launcher.local.KafkaClientFiles;
+import org.pfptracker.launcher.local.LocalLogging;
 import org.pfptracker.launcher.local.LocalSettings;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
@@ -39,6 +41,9 @@ import picocli.CommandLine.Option;
         description = "Run everything locally: a real KRaft Kafka broker, the schema registry, the topics and "
                 + "the tracker, on 127.0.0.1. Data is kept in the data directory across restarts.")
 public final class LocalCommand implements Callable<Integer> {
+
+    /** How long Ctrl-C waits for the history's sends in flight before closing the publisher under them. */
+    private static final Duration PUBLISHING_STOP_PATIENCE = Duration.ofSeconds(15);
 
     @Mixin
     SettingsOptions options;
@@ -96,6 +101,8 @@ public final class LocalCommand implements Callable<Integer> {
     private volatile LiveRun live;
     /** The simulator, stopped first on Ctrl-C even in the middle of the history. */
     private volatile Simulator simulator;
+    /** Set by Ctrl-C: no live run starts after it. */
+    private boolean stopping;
 
     @Override
     public Integer call() throws Exception {
@@ -103,7 +110,9 @@ public final class LocalCommand implements Callable<Integer> {
         if (fresh) {
             deleteRecursively(data);
         }
+        Path logFile = LocalLogging.divertToFile(data);
         System.out.println("pfp-tracker: starting the local stack, data in " + data);
+        System.out.println("pfp-tracker: the broker's, Kafka clients' and services' logs go to " + logFile);
         Settings settings = options.load();
         if (secureKafka) {
             settings = settings.with(LocalSettings.KAFKA_SECURED, true);
@@ -119,32 +128,52 @@ public final class LocalCommand implements Callable<Integer> {
             throw new UserFacingException(e.getMessage() + ". Start from empty with --fresh (deletes " + data
                     + "), or choose another --data-dir.", e);
         }
+        EventPublisher publisher = EventPublisher.create(stack.settings());
+        CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("pfp-tracker: stopping the local stack");
-            Simulator running = simulator;
-            if (running != null) {
-                running.stop();
-            }
-            LiveRun liveRun = live;
-            if (liveRun != null) {
-                liveRun.stop();
-            }
+            stopPublishing(publishing);
+            // Clients before the broker: whatever still talks to Kafka is closed while Kafka is there to answer.
+            publisher.close();
             stack.close();
+            System.out.println("pfp-tracker: stopped");
             stopped.countDown();
         }, "pfp-local-shutdown"));
 
         printBanner(stack);
-        try (EventPublisher publisher = EventPublisher.create(stack.settings())) {
+        try {
             if (simulate) {
                 bringToLife(stack, publisher);
             } else {
                 int partners = ReferenceDataSeeder.seed(publisher);
                 System.out.println("pfp-tracker: published the join events of " + partners + " reference partners");
             }
-            stopped.await();
+        } finally {
+            publishing.countDown();
         }
+        stopped.await();
         return 0;
+    }
+
+    /** Stops the simulator, waits for the history's last sends to end, then stops the live run if one started. */
+    private void stopPublishing(CountDownLatch publishing) {
+        synchronized (this) {
+            stopping = true;
+        }
+        Simulator running = simulator;
+        if (running != null) {
+            running.stop();
+        }
+        try {
+            publishing.await(PUBLISHING_STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LiveRun liveRun = live;
+        if (liveRun != null) {
+            liveRun.stop();
+        }
     }
 
     /** The seeded history up to now, as fast as the broker takes it, then live events until Ctrl-C. */
@@ -157,8 +186,12 @@ public final class LocalCommand implements Callable<Integer> {
         BackfillResult history = simulator.backfill(ConsoleProgress.forThisProcess(System.err, Duration.ofSeconds(5)));
         System.out.println("pfp-tracker: " + history.summary());
         if (liveRate > 0) {
-            LiveRun live = simulator.startLive(LivePace.perSecond(liveRate), ProgressListener.none());
-            this.live = live;
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                this.live = simulator.startLive(LivePace.perSecond(liveRate), ProgressListener.none());
+            }
             System.out.printf("pfp-tracker: live events at %.1f/s until Ctrl-C%n", liveRate);
         }
     }

@@ -44,7 +44,8 @@ final class LocalKafka implements AutoCloseable {
     static LocalKafka start(LocalStack.Layout layout, Settings settings) {
         EmbeddedKafkaConfig config = EmbeddedKafkaConfig.inDirectory(layout.kafkaDirectory())
                 .withBrokerPort(layout.kafkaPort())
-                .withControllerPort(layout.controllerPort());
+                .withControllerPort(layout.controllerPort())
+                .withBrokerOverrides(LocalSettings.brokerOverrides(settings));
         if (!LocalSettings.kafkaSecured(settings)) {
             EmbeddedKafkaBroker node = new EmbeddedKafkaBroker(config);
             return new LocalKafka(node, node.start(), Optional.empty());

@@ -88,9 +88,8 @@ class TrackerCrashRecoveryIT {
                 "PFP_TRACKER_APPLICATION_ID", UniqueNames.of("crash-tracker"),
                 "PFP_TRACKER_HTTP_PORT", Integer.toString(port),
                 "PFP_TRACKER_STATE_DIR", stateDir.toString(),
-                // The killed instance never says goodbye: let the group notice within seconds, not 45.
-                "PFP_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000",
-                "PFP_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1500"));
+                // The killed instance never says goodbye: let the group notice within seconds.
+                "PFP_TRACKER_SESSION_TIMEOUT", "6s"));
         Process first = startTracker(environment, "first");
 
         // When: the history is published while the tracker works through it, and the tracker is killed midway

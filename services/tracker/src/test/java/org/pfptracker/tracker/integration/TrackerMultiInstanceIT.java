@@ -128,8 +128,7 @@ class TrackerMultiInstanceIT {
         values.put("tracker.http.port", "0");
         values.put("tracker.standby.replicas", "1");
         // Members notice a join or a leave at their next heartbeat: keep rebalances to about a second.
-        values.put("kafka.client.heartbeat.interval.ms", "500");
-        values.put("kafka.client.session.timeout.ms", "6000");
+        values.put("tracker.session.timeout", "6s");
         settings = Settings.of(values);
         try (Admin admin = kafka.admin()) {
             new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
