@@ -15,7 +15,7 @@ public final class ReportTable {
         StringBuilder table = new StringBuilder()
                 .append("| Scenario | What was done | Held? | Acked (retries) | Lost | Counted twice | Written twice | ")
                 .append("Views = reference | Queries served during fault | 503 + Retry-After | Other 5xx | No answer | p99 query | ")
-                .append("Until all views queryable | Live feed missed | Wall time |\n")
+                .append("Until all views queryable | Live feed missed / late | Wall time |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {
             table.append("| ").append(r.scenario())
@@ -34,7 +34,8 @@ public final class ReportTable {
                     .append(" | ").append(r.p99Millis()).append(" ms")
                     .append(" | ").append(r.recoveries().isEmpty() ? "not measured"
                             : r.recoveries().stream().map(ReportTable::seconds).collect(Collectors.joining(", ")))
-                    .append(" | ").append(r.feedMissed()).append(" (").append(r.feedConnections()).append(" connections)")
+                    .append(" | ").append(r.feedMissed()).append(" / ").append(r.feedLate())
+                    .append(" (").append(r.feedConnections()).append(r.feedConnections() == 1 ? " connection)" : " connections)")
                     .append(" | ").append(seconds(r.wallTime()))
                     .append(" |\n");
         }

@@ -19,13 +19,16 @@ import java.util.List;
  * @param noAnswer of those, no answer at all (connection refused or reset, or 5 s without an answer)
  * @param p99Millis the 99th percentile query latency during the fault
  * @param recoveries for each fault, how long until every view was queryable again
- * @param feedMissed acknowledged commands the live feed never told of (no change, no re-read) within 15 s
+ * @param feedMissed acknowledged commands the live feed never told of (no change of their partner, no re-read)
+ *     by the end of the run, when every view equals the reference: changes the page never learnt of
+ * @param feedLate acknowledged commands the live feed told of, but only later than 15 s after their 202 (the
+ *     tracker applied them late, e.g. while a killed instance's tasks moved and restored)
  * @param feedConnections connections the live feed page made (1 = never dropped)
  */
 public record ScenarioResult(String scenario, String done, long acknowledged, long retries, long givenUp,
                              long lostInKafka, long notApplied, long countedTwice, long extraCopies,
                              int differingViews, long queries, long served, long retryLater, long failed, long noAnswer,
-                             long p99Millis, List<Duration> recoveries, long feedMissed, int feedConnections,
+                             long p99Millis, List<Duration> recoveries, long feedMissed, long feedLate, int feedConnections,
                              Duration wallTime) {
 
     public boolean held() {

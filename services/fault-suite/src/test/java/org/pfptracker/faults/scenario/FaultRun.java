@@ -41,6 +41,8 @@ final class FaultRun {
     private static final int PARTNERS = 8;
     /** How long after its command's 202 the live feed must have said something of the partner. */
     private static final Duration FEED_WINDOW = Duration.ofSeconds(15);
+    /** How long the page may take, once the views have converged, to be told of their last changes. */
+    private static final Duration FEED_SETTLE = Duration.ofSeconds(10);
     private static final Duration CONVERGENCE_PATIENCE = Duration.ofSeconds(180);
 
     private final SystemUnderTest system;
@@ -127,18 +129,33 @@ final class FaultRun {
         List<Long> latencies = during.stream().map(QueryAnswer::latencyMillis).sorted(Comparator.naturalOrder()).toList();
         long p99 = latencies.isEmpty() ? 0 : latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
 
-        long feedMissed = feedMissed(acknowledged, feed.notices(), faultStarted, loadStopped.minus(FEED_WINDOW));
+        // Missed: never told of by now, when every view equals the reference (the page is given a few seconds for the
+        // last changes to reach it). Late: told of, but not within the window.
+        Instant until = loadStopped.minus(FEED_WINDOW);
+        try {
+            await("the live feed tells of the last changes").atMost(FEED_SETTLE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> feedUntold(acknowledged, feed.notices(), faultStarted, until, null, Instant.now()) == 0);
+        } catch (ConditionTimeoutException e) {
+            log.warn("Scenario {}: the live feed has not told of every change {} after the views converged",
+                    scenario.id(), FEED_SETTLE);
+        }
+        Instant measuredAt = Instant.now();
+        long feedMissed = feedUntold(acknowledged, feed.notices(), faultStarted, loadStopped.minus(FEED_WINDOW), null,
+                measuredAt);
+        long feedLate = feedUntold(acknowledged, feed.notices(), faultStarted, loadStopped.minus(FEED_WINDOW),
+                FEED_WINDOW, measuredAt) - feedMissed;
         return new ScenarioResult(scenario.id(), scenario.done(), acknowledged.size(), load.retries(), load.givenUp(),
                 lostInKafka, notApplied, countedTwice, extraCopies, differences.size(), during.size(), served,
-                retryLater, failed, noAnswer, p99, List.copyOf(recoveries), feedMissed, feed.connections(), wallTime);
+                retryLater, failed, noAnswer, p99, List.copyOf(recoveries), feedMissed, feedLate, feed.connections(), wallTime);
     }
 
     /**
      * Acknowledged commands (of the fault and after it) the page heard nothing of: no change of their partner
-     * and no "re-read everything" from a little before the 202 to {@link #FEED_WINDOW} after it.
+     * and no "re-read everything" from a little before the 202 to {@code window} after it, or to {@code end} when
+     * the window is {@code null}.
      */
-    private static long feedMissed(List<Acknowledgement> acknowledged, List<LiveFeed.Notice> notices, Instant from,
-                                   Instant until) {
+    private static long feedUntold(List<Acknowledgement> acknowledged, List<LiveFeed.Notice> notices, Instant from,
+                                   Instant until, Duration window, Instant end) {
         Map<String, List<Instant>> byPartner = notices.stream().filter(n -> !n.everything())
                 .filter(n -> n.partnerId() != null)
                 .collect(Collectors.groupingBy(LiveFeed.Notice::partnerId,
@@ -148,10 +165,10 @@ final class FaultRun {
                 .filter(ack -> !ack.acknowledgedAt().isBefore(from) && ack.acknowledgedAt().isBefore(until))
                 .filter(ack -> {
                     Instant start = ack.acknowledgedAt().minusSeconds(2);
-                    Instant end = ack.acknowledgedAt().plus(FEED_WINDOW);
+                    Instant last = window == null ? end : ack.acknowledgedAt().plus(window);
                     boolean told = byPartner.getOrDefault(ack.partnerId(), List.of()).stream()
-                            .anyMatch(at -> !at.isBefore(start) && at.isBefore(end));
-                    boolean reread = everything.stream().anyMatch(at -> !at.isBefore(start) && at.isBefore(end));
+                            .anyMatch(at -> !at.isBefore(start) && at.isBefore(last));
+                    boolean reread = everything.stream().anyMatch(at -> !at.isBefore(start) && at.isBefore(last));
                     return !told && !reread;
                 }).count();
     }
