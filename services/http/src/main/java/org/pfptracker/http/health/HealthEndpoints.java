@@ -7,7 +7,8 @@ import org.pfptracker.http.problem.ProblemAnswers;
 
 /**
  * Liveness and readiness, for a load balancer or an orchestrator: {@code GET /health/live} is 200 while the
- * process answers HTTP; {@code GET /health/ready} is 200 when the server can do its work now, else 503 with
+ * process is worth keeping (it answers HTTP, and nothing in it has failed for good), else 503, so that an
+ * orchestrator restarts it; {@code GET /health/ready} is 200 when the server can do its work now, else 503 with
  * Retry-After. Both answer a {@link Health}.
  */
 public final class HealthEndpoints {
@@ -17,20 +18,39 @@ public final class HealthEndpoints {
 
     private static final Health ALIVE = Health.up(null, null);
 
+    private final Supplier<Health> liveness;
     private final Supplier<Health> readiness;
     private final Duration retryAfter;
 
     /**
+     * Alive while it answers HTTP.
+     *
      * @param readiness whether the server can do its work now, asked at every probe
      * @param retryAfter what a 503 tells the prober to wait
      */
     public HealthEndpoints(Supplier<Health> readiness, Duration retryAfter) {
+        this(() -> ALIVE, readiness, retryAfter);
+    }
+
+    /**
+     * @param liveness whether the process is worth keeping: down only for a failure it cannot come back from
+     *     by itself, asked at every probe
+     * @param readiness whether the server can do its work now, asked at every probe
+     * @param retryAfter what a 503 from readiness tells the prober to wait
+     */
+    public HealthEndpoints(Supplier<Health> liveness, Supplier<Health> readiness, Duration retryAfter) {
+        this.liveness = liveness;
         this.readiness = readiness;
         this.retryAfter = retryAfter;
     }
 
     public void live(Context ctx) {
-        ctx.json(ALIVE);
+        Health health = liveness.get();
+        if (!health.isUp()) {
+            // No Retry-After: waiting will not help; restarting will.
+            ctx.status(503);
+        }
+        ctx.json(health);
     }
 
     public void ready(Context ctx) {

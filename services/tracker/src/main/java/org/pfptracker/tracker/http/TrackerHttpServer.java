@@ -95,7 +95,8 @@ public final class TrackerHttpServer implements AutoCloseable {
         PeerClient peers = new PeerClient(routing.self(), options.forwardTimeout(), counters,
                 new PeerProof(options.peerSecret(), options.clock()), options.server().tls().map(PeerTrust::of));
         PartnerEndpoints partner = new PartnerEndpoints(new KeyRouter(routing, views, peers, counters), options.clock());
-        HealthEndpoints health = new HealthEndpoints(() -> health(routing.readiness()), options.retryAfter());
+        HealthEndpoints health = new HealthEndpoints(() -> liveness(routing), () -> health(routing.readiness()),
+                options.retryAfter());
         ApiDocsPage docs = ApiDocsPage.fromTemplate(TrackerHttpServer.class, DOCS_PAGE);
         // Pages hand their token over once and read with a cookie: EventSource sends no headers.
         AccessControl access = options.access().withSessionCookie(SessionEndpoints.COOKIE);
@@ -176,6 +177,11 @@ public final class TrackerHttpServer implements AutoCloseable {
         // Streams first: an open stream is a request in progress, which a graceful stop would wait for.
         changes.close();
         app.stop();
+    }
+
+    /** Alive unless its Kafka Streams client stopped for good: then only a restart brings the instance back. */
+    static Health liveness(PartnerRouting routing) {
+        return routing.failure().map(why -> Health.down(why, null)).orElseGet(() -> Health.up(null, null));
     }
 
     /** Readiness in the shape every pfp server's health takes. */

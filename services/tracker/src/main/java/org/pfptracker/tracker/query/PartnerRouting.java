@@ -1,5 +1,6 @@
 package org.pfptracker.tracker.query;
 
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -41,4 +42,12 @@ public interface PartnerRouting {
 
     /** Whether this instance can answer queries from its own stores now. */
     Readiness readiness();
+
+    /**
+     * Why this instance can never answer again by itself (its Kafka Streams client stopped on an error), or empty
+     * while it can: what liveness reports, so that an orchestrator restarts it.
+     */
+    default Optional<String> failure() {
+        return Optional.empty();
+    }
 }

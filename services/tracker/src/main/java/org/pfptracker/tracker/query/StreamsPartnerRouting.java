@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,6 +102,14 @@ public final class StreamsPartnerRouting implements PartnerRouting {
             throw new ViewsUnavailableException("no instance holds the partner views yet");
         }
         return Set.copyOf(holders);
+    }
+
+    @Override
+    public Optional<String> failure() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                ? Optional.of("Kafka Streams stopped on an error (" + state + "); see the log. Restart this instance.")
+                : Optional.empty();
     }
 
     @Override

@@ -148,6 +148,18 @@ class ApiContractTest {
         assertThat(json(ready).get("detail").asText()).isEqualTo("Kafka Streams is REBALANCING, not RUNNING");
     }
 
+    @Test
+    void shouldStopBeingLiveWhenItsStreamsHaveFailedForGoodSoThatItIsRestarted() {
+        tracker.routing.failure("Kafka Streams stopped on an error (ERROR); see the log. Restart this instance.");
+
+        HttpResponse<String> live = tracker.get("/health/live");
+
+        assertThat(live.statusCode()).isEqualTo(503);
+        assertThat(json(live).get("status").asText()).isEqualTo("DOWN");
+        assertThat(json(live).get("detail").asText()).contains("Restart this instance");
+        assertThat(live.headers().firstValue("Retry-After")).isEmpty();
+    }
+
     private static void assertBadParameter(HttpResponse<String> response, String parameter) {
         assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

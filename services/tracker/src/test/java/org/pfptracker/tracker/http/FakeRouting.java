@@ -3,6 +3,7 @@ package org.pfptracker.tracker.http;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 import org.pfptracker.tracker.query.KeyReplicas;
@@ -19,6 +20,7 @@ final class FakeRouting implements PartnerRouting {
     private Set<HostInfo> activeInstances = Set.of();
     private String unavailable;
     private Readiness readiness = new Readiness(true, "RUNNING", "test");
+    private Optional<String> failure = Optional.empty();
 
     void self(HostInfo self) {
         this.self = self;
@@ -49,6 +51,15 @@ final class FakeRouting implements PartnerRouting {
 
     void readiness(Readiness readiness) {
         this.readiness = readiness;
+    }
+
+    void failure(String why) {
+        this.failure = Optional.of(why);
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return failure;
     }
 
     @Override
