@@ -108,7 +108,8 @@ public final class JavaProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             startedNanos = System.nanoTime();
             process = builder.start();
-            LOG.log(System.Logger.Level.INFO, "Started {0} (pid {1}), output in {2}", name, process.pid(), logFile);
+            LOG.log(System.Logger.Level.INFO, "Started {0} (pid {1}), output in {2}", name, Long.toString(process.pid()),
+                    logFile);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
@@ -205,7 +206,7 @@ public final class JavaProcess implements AutoCloseable {
         }
         process.destroy();
         if (waitForExit(patience)) {
-            LOG.log(System.Logger.Level.INFO, "Stopped {0} (exit {1})", name, process.exitValue());
+            LOG.log(System.Logger.Level.INFO, "Stopped {0} (exit {1})", name, Integer.toString(process.exitValue()));
             return process.exitValue();
         }
         kill();
