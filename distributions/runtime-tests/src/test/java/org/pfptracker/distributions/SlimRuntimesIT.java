@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +27,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pfptracker.core.config.Settings;
-import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.WithKafka;
@@ -42,6 +36,10 @@ import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.auth.RegistryCredentials;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
 
 /**
  * The three slim runtimes, each started as its own process from what the build ships
@@ -55,32 +53,26 @@ class SlimRuntimesIT {
 
     private static final Path DISTRIBUTIONS = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Process> RUNNING = new ArrayList<>();
+    private static final List<JavaProcess> RUNNING = new ArrayList<>();
 
-    private static LocalIssuerServer issuer;
     private static int registryPort;
     private static int trackerPort;
     private static int gatewayPort;
 
     @BeforeAll
     static void startEachRuntimeAsItsOwnProcess(KafkaTestCluster kafka, @TempDir Path work) throws Exception {
-        issuer = LocalIssuerServer.start("127.0.0.1", 0, null, Clock.systemUTC());
-        Map<String, String> common = Map.of(
-                "PFP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "PFP_ACCESS_ISSUER", issuer.issuer().issuer().toString(),
-                "PFP_ACCESS_JWKS_URL", issuer.jwksUrl().toString());
-        registryPort = freePort();
+        Map<String, String> common = new HashMap<>(TestTokens.environment());
+        common.put("PFP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        registryPort = FreePorts.next();
         start("registry", work, common, Map.of("PFP_REGISTRY_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "PFP_REGISTRY_PORT", Integer.toString(registryPort),
-                "PFP_REGISTRY_COMPATIBILITY_LEVEL", SchemaContract.POLICY.name()));
-        awaitReady(registryPort, "registry");
+                "PFP_REGISTRY_COMPATIBILITY_LEVEL", SchemaContract.POLICY.name())).awaitReady(url(registryPort), PATIENCE);
 
         // What a deployment pipeline does once: this build's schemas, as the registry's administrator; the topics.
         String registryUrl = "http://127.0.0.1:" + registryPort;
         try (HttpSchemaRegistryClient admin = HttpSchemaRegistryClient.forUrls(registryUrl,
-                RegistryCredentials.bearerToken(token(TokenGrant.registryAdmin())))) {
+                RegistryCredentials.bearerToken(TestTokens.token(TokenGrant.registryAdmin())))) {
             // As a pipeline would: a 503 (the registry still fetching the issuer's keys) is tried again.
             await("this build's schemas registered").atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
                 SchemaContract.ContractReport report = new SchemaContract(admin).register();
@@ -98,48 +90,38 @@ class SlimRuntimesIT {
         services.put("PFP_SCHEMA_REGISTRY_URL", registryUrl);
         services.put("PFP_SCHEMA_AUTO_REGISTER", "false");
         services.put("PFP_SCHEMA_REGISTRY_CLIENT_BEARER_AUTH_CREDENTIALS_SOURCE", "STATIC_TOKEN");
-        services.put("PFP_SCHEMA_REGISTRY_CLIENT_BEARER_AUTH_TOKEN", token(TokenGrant.writer("pfp-services")));
-        trackerPort = freePort();
-        gatewayPort = freePort();
-        start("tracker", work, services, Map.of("PFP_TRACKER_HTTP_PORT", Integer.toString(trackerPort),
-                "PFP_TRACKER_STATE_DIR", work.resolve("tracker-state").toString()));
-        start("gateway", work, services, Map.of("PFP_GATEWAY_HTTP_PORT", Integer.toString(gatewayPort)));
-        awaitReady(trackerPort, "tracker");
-        awaitReady(gatewayPort, "gateway");
+        services.put("PFP_SCHEMA_REGISTRY_CLIENT_BEARER_AUTH_TOKEN", TestTokens.token(TokenGrant.writer("pfp-services")));
+        trackerPort = FreePorts.next();
+        gatewayPort = FreePorts.next();
+        JavaProcess tracker = start("tracker", work, services, Map.of("PFP_TRACKER_HTTP_PORT",
+                Integer.toString(trackerPort), "PFP_TRACKER_STATE_DIR", work.resolve("tracker-state").toString()));
+        JavaProcess gateway = start("gateway", work, services, Map.of("PFP_GATEWAY_HTTP_PORT",
+                Integer.toString(gatewayPort)));
+        tracker.awaitReady(url(trackerPort), PATIENCE);
+        gateway.awaitReady(url(gatewayPort), PATIENCE);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        for (Process process : RUNNING) {
+    static void stop() {
+        for (JavaProcess process : RUNNING) {
             // SIGTERM, as an orchestrator stops a pod: each runtime closes its service on the way out.
-            process.destroy();
-        }
-        for (Process process : RUNNING) {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        if (issuer != null) {
-            issuer.close();
+            process.stop(Duration.ofSeconds(30));
         }
     }
 
     @Test
     void shouldCarryACommandFromTheGatewayToTheTrackersViewAcrossThreeProcesses() throws Exception {
         // When an upstream system has a partner join through the gateway
-        HttpResponse<String> accepted = send(gatewayPort, HttpRequest.newBuilder(url(gatewayPort, "/api/v1/partners"))
-                .header("Authorization", "Bearer " + token(TokenGrant.writer("partner-registry")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"partnerId\": \"republic-of-moldova\", \"name\":"
-                        + " \"Republic of Moldova\", \"framework\": \"EURO_ATLANTIC_PARTNERSHIP\","
-                        + " \"joinedOn\": \"1994-03-16\"}")));
+        HttpResponse<String> accepted = ApiClient.onPort(gatewayPort)
+                .withAuthorization(TestTokens.bearer(TokenGrant.writer("partner-registry")))
+                .post("/api/v1/partners", ApiClient.json("{'partnerId': 'republic-of-moldova', 'name':"
+                        + " 'Republic of Moldova', 'framework': 'EURO_ATLANTIC_PARTNERSHIP', 'joinedOn': '1994-03-16'}"));
 
         // Then the tracker, in another process, shows the partner to alliance staff
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String staff = "Bearer " + token(TokenGrant.staffReader());
+        ApiClient staff = ApiClient.onPort(trackerPort).withAuthorization(TestTokens.staff());
         await("the partner in the tracker's view").atMost(PATIENCE).untilAsserted(() -> {
-            HttpResponse<String> view = send(trackerPort, HttpRequest.newBuilder(
-                    url(trackerPort, "/api/v1/partners/republic-of-moldova")).header("Authorization", staff).GET());
+            HttpResponse<String> view = staff.get("/api/v1/partners/republic-of-moldova");
             assertThat(view.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(view.body()).toString()).contains("Republic of Moldova");
         });
@@ -181,41 +163,20 @@ class SlimRuntimesIT {
         }
     }
 
-    private static void start(String role, Path work, Map<String, String> common, Map<String, String> own)
-            throws IOException {
+    private static JavaProcess start(String role, Path work, Map<String, String> common, Map<String, String> own) {
         Path jar = DISTRIBUTIONS.resolve(role).resolve("target/pfp-" + role + ".jar");
         assertThat(jar).as("the " + role + " runtime (built by the module before this one)").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve(role + ".log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("PFP_"));
-        builder.environment().putAll(common);
-        builder.environment().putAll(own);
-        RUNNING.add(builder.start());
+        JavaProcess process = JavaProcess.jar(jar).name(role).heap("256m")
+                .withoutPfpEnvironment()
+                .environment(common)
+                .environment(own)
+                .logTo(work.resolve(role + ".log"))
+                .start();
+        RUNNING.add(process);
+        return process;
     }
 
-    private static void awaitReady(int port, String role) {
-        await("the " + role + " runtime ready").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> send(port, HttpRequest.newBuilder(url(port, "/health/ready")).GET()).statusCode() == 200);
-    }
-
-    private static String token(TokenGrant grant) {
-        return issuer.issuer().issue(grant, Duration.ofMinutes(10));
-    }
-
-    private static HttpResponse<String> send(int port, HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,34 +29,27 @@ import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.serde.EventSerdes;
-import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.testsupport.system.TestSystem;
 
 @WithKafka
 class EventPublisherIT {
 
-    private static SchemaRegistryServer registry;
+    private static TestSystem system;
     private static Settings settings;
     private static EventPublisher publisher;
 
     @BeforeAll
     static void start(KafkaTestCluster kafka) {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        settings = Settings.of(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString()));
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+        system = TestSystem.start(kafka);
+        settings = system.settings();
         publisher = EventPublisher.create(settings);
     }
 
     @AfterAll
     static void stop() {
         publisher.close();
-        registry.close();
+        system.close();
     }
 
     @Test

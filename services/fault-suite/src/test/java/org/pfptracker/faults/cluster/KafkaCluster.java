@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
 
 /**
  * A KRaft cluster of separate processes: one controller and three brokers, each {@code pfp broker} from the
@@ -30,13 +32,13 @@ public final class KafkaCluster implements AutoCloseable {
     private static final int CONTROLLER_ID = 100;
 
     private final String clusterId = Uuid.randomUuid().toString();
-    private final PfpProcess controller;
-    private final List<PfpProcess> brokers = new ArrayList<>();
+    private final JavaProcess controller;
+    private final List<JavaProcess> brokers = new ArrayList<>();
     private final List<Integer> internalPorts = new ArrayList<>();
     private final List<TcpProxy> proxies = new ArrayList<>();
 
     private KafkaCluster(Path distribution, Path directory) throws IOException {
-        int controllerPort = Ports.free();
+        int controllerPort = FreePorts.next();
         String voters = CONTROLLER_ID + "@127.0.0.1:" + controllerPort;
         Path logs = directory.resolve("logs");
         Map<String, String> controllerProperties = new LinkedHashMap<>(Map.of(
@@ -52,9 +54,9 @@ public final class KafkaCluster implements AutoCloseable {
         controllerProperties.put("min.insync.replicas", "2");
         controller = node(distribution, directory, logs, "controller", controllerProperties);
         for (int id = 1; id <= BROKERS; id++) {
-            int internal = Ports.free();
-            int proxied = Ports.free();
-            TcpProxy proxy = TcpProxy.start(Ports.free(), proxied);
+            int internal = FreePorts.next();
+            int proxied = FreePorts.next();
+            TcpProxy proxy = TcpProxy.start(FreePorts.next(), proxied);
             Map<String, String> properties = new LinkedHashMap<>(brokerDefaults());
             properties.putAll(Map.of(
                     "process.roles", "broker",
@@ -94,13 +96,13 @@ public final class KafkaCluster implements AutoCloseable {
         return defaults;
     }
 
-    private PfpProcess node(Path distribution, Path directory, Path logs, String name, Map<String, String> properties)
+    private JavaProcess node(Path distribution, Path directory, Path logs, String name, Map<String, String> properties)
             throws IOException {
         Path file = directory.resolve(name + ".properties");
         Files.createDirectories(directory);
         Files.writeString(file, properties.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
-        return PfpProcess.of(distribution, name, "256m", logs, "broker", "--properties", file.toString(),
+        return Service.command(distribution, name, logs, "broker", "--properties", file.toString(),
                 "--cluster-id", clusterId);
     }
 
@@ -109,7 +111,7 @@ public final class KafkaCluster implements AutoCloseable {
         try {
             KafkaCluster cluster = new KafkaCluster(distribution, directory);
             cluster.controller.start();
-            cluster.brokers.forEach(PfpProcess::start);
+            cluster.brokers.forEach(JavaProcess::start);
             cluster.awaitBrokers(BROKERS);
             return cluster;
         } catch (IOException e) {
@@ -131,7 +133,7 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /** Broker {@code id} (1 to 3). */
-    public PfpProcess broker(int id) {
+    public JavaProcess broker(int id) {
         return brokers.get(id - 1);
     }
 
@@ -174,7 +176,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        brokers.forEach(PfpProcess::kill);
+        brokers.forEach(JavaProcess::kill);
         controller.kill();
         proxies.forEach(proxy -> {
             try {

@@ -1,27 +1,20 @@
 package org.pfptracker.faults.cluster;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.pfptracker.testsupport.process.JavaProcess;
 
 /** A pfp server process (tracker, gateway, registry) with its HTTP port, its settings file and readiness. */
 public final class Service {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-    private final PfpProcess process;
+    private final JavaProcess process;
     private final int port;
 
-    private Service(PfpProcess process, int port) {
+    private Service(JavaProcess process, int port) {
         this.process = process;
         this.port = port;
     }
@@ -36,8 +29,22 @@ public final class Service {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Service(PfpProcess.of(distribution, name, "256m", directory.resolve("logs"), role, "-c",
-                file.toString()), port);
+        return new Service(command(distribution, name, directory.resolve("logs"), role, "-c", file.toString()), port);
+    }
+
+    /**
+     * One OS process of the distribution a user runs ({@code java -jar pfp.jar <arguments>}), with a small heap so
+     * that a dozen fit on a laptop; its output appended to {@code <name>.log}, so a restarted process's log follows
+     * the killed one's.
+     */
+    static JavaProcess command(Path distribution, String name, Path logDirectory, String... arguments) {
+        return JavaProcess.jar(distribution).name(name).heap("256m")
+                .jvmOptions("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.pfptracker.event,org.pfptracker.view,"
+                                + "org.pfptracker.signal,java.lang,java.util,java.math,java.time")
+                .arguments(arguments)
+                .appendLogTo(logDirectory.resolve(name + ".log"))
+                .build();
     }
 
     public String name() {
@@ -48,7 +55,7 @@ public final class Service {
         return "http://127.0.0.1:" + port;
     }
 
-    public PfpProcess process() {
+    public JavaProcess process() {
         return process;
     }
 
@@ -63,23 +70,10 @@ public final class Service {
 
     /** Waits for {@code /health/ready} to answer 200; fails at once if the process has died. */
     public void awaitReady(Duration patience) {
-        await(name() + " ready").atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(process.status());
-            }
-            return isReady();
-        });
+        process.awaitReady(url(), patience);
     }
 
     public boolean isReady() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready")).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return JavaProcess.isReady(url());
     }
 }

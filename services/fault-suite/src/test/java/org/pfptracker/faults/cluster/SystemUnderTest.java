@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.pfptracker.http.issuer.LocalIssuerServer;
 import org.pfptracker.http.issuer.TokenGrant;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private void startServices(Path distribution) {
-        List<Integer> registryPorts = List.of(Ports.free(), Ports.free());
+        List<Integer> registryPorts = List.of(FreePorts.next(), FreePorts.next());
         Map<String, String> common = commonSettings(registryPorts);
         commonSettings = Map.copyOf(common);
 
@@ -95,7 +97,7 @@ public final class SystemUnderTest implements AutoCloseable {
 
         String peerSecret = "fault-suite-peer-secret-" + Long.toHexString(System.nanoTime());
         for (int i = 1; i <= TRACKERS; i++) {
-            int port = Ports.free();
+            int port = FreePorts.next();
             Path state = directory.resolve("tracker-" + i + "-state");
             trackerStateDirectories.add(state);
             Map<String, String> settings = new HashMap<>(common);
@@ -113,7 +115,7 @@ public final class SystemUnderTest implements AutoCloseable {
             trackers.add(Service.of(distribution, directory, "tracker-" + i, "tracker", port, settings));
         }
         for (int i = 1; i <= 2; i++) {
-            int port = Ports.free();
+            int port = FreePorts.next();
             Map<String, String> settings = new HashMap<>(common);
             settings.put("gateway.http.port", Integer.toString(port));
             gateways.add(Service.of(distribution, directory, "gateway-" + i, "gateway", port, settings));
@@ -147,7 +149,7 @@ public final class SystemUnderTest implements AutoCloseable {
         Service command = Service.of(distribution, directory, name, arguments[0], 0, settings);
         List<String> withConfig = new ArrayList<>(List.of(arguments));
         withConfig.addAll(List.of("-c", directory.resolve(name + ".properties").toString()));
-        PfpProcess process = PfpProcess.of(distribution, name, "256m", directory.resolve("logs"),
+        JavaProcess process = Service.command(distribution, name, directory.resolve("logs"),
                 withConfig.toArray(String[]::new));
         int exit = process.runToEnd(Duration.ofSeconds(120));
         if (exit != 0) {

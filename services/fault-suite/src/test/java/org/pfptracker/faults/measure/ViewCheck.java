@@ -1,9 +1,7 @@
 package org.pfptracker.faults.measure;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.pfptracker.platform.serde.JsonSerde;
+import org.pfptracker.testsupport.http.ApiClient;
 import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.view.PartnerView;
 
@@ -21,7 +20,7 @@ import org.pfptracker.tracker.view.PartnerView;
  */
 public final class ViewCheck {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     /** One partner whose view is not the reference's. */
     public record Difference(String partner, long applied, long expected, String detail) {
@@ -33,17 +32,13 @@ public final class ViewCheck {
     /** A partner's view as of {@code asOf}, from any instance (it forwards to the owner); empty if not served. */
     public static Optional<PartnerView> view(String tracker, String token, String partner, LocalDate asOf) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tracker + "/api/v1/partners/"
-                            + partner + "?asOf=" + asOf)).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ApiClient.at(tracker).withAuthorization("Bearer " + token)
+                    .withTimeout(PROBE_TIMEOUT).get("/api/v1/partners/" + partner + "?asOf=" + asOf);
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
             return Optional.of(JsonSerde.mapper().readValue(response.body(), PartnerView.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
     }

@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.pfptracker.faults.cluster.Service;
 import org.pfptracker.faults.cluster.SystemUnderTest;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /**
  * What a scenario does to the system, and the one figure it measures as it goes: after each fault, how
@@ -26,7 +24,7 @@ import org.pfptracker.faults.cluster.SystemUnderTest;
  */
 public final class FaultContext {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(300);
 
     private final SystemUnderTest system;
@@ -105,14 +103,10 @@ public final class FaultContext {
     /** The served-by header of a 200 answer, or null when the view was not served. */
     private String ask(Service tracker, String partner) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(tracker.url() + "/api/v1/partners/"
-                    + partner)).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + readerToken).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = ApiClient.at(tracker.url()).withAuthorization("Bearer " + readerToken)
+                    .withTimeout(PROBE_TIMEOUT).get("/api/v1/partners/" + partner);
             return response.statusCode() == 200 ? response.headers().firstValue("X-PFP-Served-By").orElse("?") : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException e) {
             return null;
         }
     }

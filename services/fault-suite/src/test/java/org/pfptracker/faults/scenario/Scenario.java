@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.pfptracker.faults.cluster.KafkaCluster;
-import org.pfptracker.faults.cluster.PfpProcess;
 import org.pfptracker.faults.cluster.Service;
 import org.pfptracker.faults.cluster.TcpProxy;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.testsupport.process.JavaProcess;
 
 /**
  * The faults, one each, done while load flows. An enum with an abstract method: a scenario without its
@@ -59,7 +59,7 @@ public enum Scenario {
         @Override
         void inject(FaultContext faults) {
             KafkaCluster kafka = faults.system().kafka();
-            PfpProcess leader = kafka.broker(kafka.leaderOf(Topics.ACTIVITIES, 0));
+            JavaProcess leader = kafka.broker(kafka.leaderOf(Topics.ACTIVITIES, 0));
             leader.kill();
             faults.awaitAllViewsQueryable(System.nanoTime());
             faults.hold(faults.outage());
@@ -72,8 +72,8 @@ public enum Scenario {
         @Override
         void inject(FaultContext faults) {
             KafkaCluster kafka = faults.system().kafka();
-            PfpProcess broker = kafka.broker(2);
-            broker.stop();
+            JavaProcess broker = kafka.broker(2);
+            broker.stop(STOP_PATIENCE);
             faults.hold(faults.outage());
             broker.start();
             kafka.awaitBrokers(KafkaCluster.BROKERS);
@@ -85,7 +85,7 @@ public enum Scenario {
         void inject(FaultContext faults) {
             for (Service tracker : faults.system().trackers()) {
                 long restarting = System.nanoTime();
-                tracker.process().stop();
+                tracker.process().stop(STOP_PATIENCE);
                 tracker.startAndAwaitReady(RESTART_PATIENCE);
                 faults.awaitAllViewsQueryable(restarting);
             }
@@ -118,6 +118,8 @@ public enum Scenario {
     };
 
     static final Duration RESTART_PATIENCE = Duration.ofSeconds(240);
+    /** How long a process has to close cleanly after SIGTERM before it is killed, as an orchestrator's grace period. */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(60);
     static final List<String> EVENT_TOPICS = List.of(Topics.PARTNERS, Topics.ACTIVITIES, Topics.EXERCISES, Topics.PROGRAMMES);
 
     private final String id;

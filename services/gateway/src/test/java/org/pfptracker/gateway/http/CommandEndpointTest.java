@@ -1,7 +1,7 @@
 package org.pfptracker.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pfptracker.gateway.support.GatewayClient.json;
+import static org.pfptracker.testsupport.http.ApiClient.json;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -19,11 +19,11 @@ import org.pfptracker.gateway.delivery.EventSink;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
 import org.pfptracker.gateway.partner.PartnerDirectory;
-import org.pfptracker.gateway.support.GatewayClient;
 import org.pfptracker.http.problem.Problem;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /**
  * The request pipeline around the sink, without Kafka: what the client is told for each outcome of a
@@ -46,12 +46,12 @@ class CommandEndpointTest {
 
     @Test
     void shouldAnswer202WithTheEventAndWhereKafkaHasIt() {
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
 
         HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        var body = GatewayClient.json(response);
+        var body = ApiClient.json(response);
         assertThat(body.get("eventType").asText()).isEqualTo("ActivityProposed");
         assertThat(body.get("partnerId").asText()).isEqualTo("georgia");
         assertThat(body.get("activityId").asText()).isNotBlank();
@@ -63,20 +63,20 @@ class CommandEndpointTest {
 
     @Test
     void shouldAnswer503WithRetryAfterWhenKafkaRefusesTheWriteForNow() {
-        GatewayClient client = start(Directories.complete("georgia"),
+        ApiClient client = start(Directories.complete("georgia"),
                 failingWith(new NotEnoughReplicasException("Messages are rejected since there are fewer in-sync replicas")));
 
         HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
-        assertThat(GatewayClient.json(response).get("type").asText()).isEqualTo(Problem.UNAVAILABLE);
-        assertThat(GatewayClient.json(response).get("detail").asText()).contains("NotEnoughReplicasException");
+        assertThat(ApiClient.json(response).get("type").asText()).isEqualTo(Problem.UNAVAILABLE);
+        assertThat(ApiClient.json(response).get("detail").asText()).contains("NotEnoughReplicasException");
     }
 
     @Test
     void shouldAnswer503WhenNoAcknowledgementComesWithinTheAnswerTimeout() {
-        GatewayClient client = start(Directories.complete("georgia"), event -> new CompletableFuture<>());
+        ApiClient client = start(Directories.complete("georgia"), event -> new CompletableFuture<>());
 
         HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL);
 
@@ -86,7 +86,7 @@ class CommandEndpointTest {
 
     @Test
     void shouldAnswer500WhenKafkaRefusesTheWriteForGood() {
-        GatewayClient client = start(Directories.complete("georgia"),
+        ApiClient client = start(Directories.complete("georgia"),
                 failingWith(new RecordTooLargeException("The message is too large")));
 
         HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL);
@@ -97,7 +97,7 @@ class CommandEndpointTest {
 
     @Test
     void shouldRefuseCommandsAndReportNotReadyUntilThePartnersAreLoaded() {
-        GatewayClient client = start(Directories.loading("georgia"), acknowledging());
+        ApiClient client = start(Directories.loading("georgia"), acknowledging());
 
         HttpResponse<String> command = client.post(PROPOSALS, PROPOSAL);
         HttpResponse<String> readiness = client.get("/health/ready");
@@ -105,15 +105,15 @@ class CommandEndpointTest {
         assertThat(command.statusCode()).isEqualTo(503);
         assertThat(command.headers().firstValue("Retry-After")).isPresent();
         assertThat(readiness.statusCode()).isEqualTo(503);
-        assertThat(GatewayClient.json(readiness).get("status").asText()).isEqualTo("DOWN");
-        assertThat(GatewayClient.json(readiness).at("/checks/knownPartners").asInt()).isEqualTo(1);
+        assertThat(ApiClient.json(readiness).get("status").asText()).isEqualTo("DOWN");
+        assertThat(ApiClient.json(readiness).at("/checks/knownPartners").asInt()).isEqualTo(1);
         assertThat(readiness.headers().firstValue("Retry-After")).isPresent();
         assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
     }
 
     @Test
     void shouldPassAValidTraceparentOnAndDropAMalformedOne() {
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
         String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
         client.post(PROPOSALS, PROPOSAL, "traceparent", valid);
@@ -124,7 +124,7 @@ class CommandEndpointTest {
 
     @Test
     void shouldNotPublishAgainForARetryThatTheGatewayRemembers() {
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
 
         HttpResponse<String> first = client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
         HttpResponse<String> retry = client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
@@ -139,7 +139,7 @@ class CommandEndpointTest {
     @Test
     void shouldAnswer400NamingTheHeaderWhenTheIdempotencyKeyIsSentTwice() {
         // Given
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
 
         // When
         HttpResponse<String> response = client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1",
@@ -149,7 +149,7 @@ class CommandEndpointTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
-        var problem = GatewayClient.json(response);
+        var problem = ApiClient.json(response);
         assertThat(problem.get("detail").asText()).contains("Idempotency-Key", "2 times");
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
         assertThat(published).isEmpty();
@@ -158,7 +158,7 @@ class CommandEndpointTest {
     @Test
     void shouldAnswer422NotA500ForAnEventTimeBeforeTheRangeAndPublishNothing() {
         // Given: before 1970 the event time cannot be a Kafka record timestamp; the far past overflowed a long
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
 
         for (String occurredAt : List.of("1969-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
             // When
@@ -167,8 +167,8 @@ class CommandEndpointTest {
 
             // Then
             assertThat(response.statusCode()).as(occurredAt).isEqualTo(422);
-            assertThat(GatewayClient.json(response).at("/errors/0/field").asText()).isEqualTo("occurredAt");
-            assertThat(GatewayClient.json(response).at("/errors/0/message").asText()).contains("1970-01-01T00:00:00Z");
+            assertThat(ApiClient.json(response).at("/errors/0/field").asText()).isEqualTo("occurredAt");
+            assertThat(ApiClient.json(response).at("/errors/0/message").asText()).contains("1970-01-01T00:00:00Z");
         }
         assertThat(published).isEmpty();
     }
@@ -176,10 +176,10 @@ class CommandEndpointTest {
     @Test
     void shouldGiveARetryWithTheSameBodyTheSameEventIdThroughAGatewayThatForgotTheKey() {
         // Given: a proposal accepted by a gateway that is then restarted (a new instance, a new store)
-        GatewayClient first = start(Directories.complete("georgia"), acknowledging());
-        var accepted = GatewayClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
+        ApiClient first = start(Directories.complete("georgia"), acknowledging());
+        var accepted = ApiClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
         server.close();
-        GatewayClient restarted = start(Directories.complete("georgia"), acknowledging());
+        ApiClient restarted = start(Directories.complete("georgia"), acknowledging());
 
         // When the client retries it
         HttpResponse<String> retry = restarted.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
@@ -187,8 +187,8 @@ class CommandEndpointTest {
         // Then it is published again as the same event about the same activity: a duplicate consumers drop
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(retry.headers().firstValue(CommandEndpoint.REPLAYED_HEADER)).isEmpty();
-        assertThat(GatewayClient.json(retry).get("eventId").asText()).isEqualTo(accepted.get("eventId").asText());
-        assertThat(GatewayClient.json(retry).get("activityId").asText()).isEqualTo(accepted.get("activityId").asText());
+        assertThat(ApiClient.json(retry).get("eventId").asText()).isEqualTo(accepted.get("eventId").asText());
+        assertThat(ApiClient.json(retry).get("activityId").asText()).isEqualTo(accepted.get("activityId").asText());
         assertThat(published).extracting(event -> Events.metadataOf(event).getEventId().toString())
                 .containsExactly(accepted.get("eventId").asText(), accepted.get("eventId").asText());
     }
@@ -196,10 +196,10 @@ class CommandEndpointTest {
     @Test
     void shouldGiveTheSameKeyWithAnotherBodyAnotherEventIdThroughAGatewayThatForgotTheKey() {
         // Given: a proposal accepted by a gateway that is then restarted (a new instance, a new store)
-        GatewayClient first = start(Directories.complete("georgia"), acknowledging());
-        var accepted = GatewayClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
+        ApiClient first = start(Directories.complete("georgia"), acknowledging());
+        var accepted = ApiClient.json(first.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1"));
         server.close();
-        GatewayClient restarted = start(Directories.complete("georgia"), acknowledging());
+        ApiClient restarted = start(Directories.complete("georgia"), acknowledging());
 
         // When the client reuses the key for another command
         HttpResponse<String> reuse = restarted.post(PROPOSALS, json("{'title': 'Another seminar', "
@@ -207,15 +207,15 @@ class CommandEndpointTest {
 
         // Then it is a new event (so it takes effect downstream), not a duplicate of the first to be dropped
         assertThat(reuse.statusCode()).isEqualTo(202);
-        assertThat(GatewayClient.json(reuse).get("eventId").asText()).isNotEqualTo(accepted.get("eventId").asText());
-        assertThat(GatewayClient.json(reuse).get("activityId").asText()).isNotEqualTo(accepted.get("activityId").asText());
+        assertThat(ApiClient.json(reuse).get("eventId").asText()).isNotEqualTo(accepted.get("eventId").asText());
+        assertThat(ApiClient.json(reuse).get("activityId").asText()).isNotEqualTo(accepted.get("activityId").asText());
         assertThat(published).hasSize(2);
     }
 
     @Test
     void shouldRefuseTheSameKeyWithAnotherBodyWhileTheGatewayRemembersIt() {
         // Given
-        GatewayClient client = start(Directories.complete("georgia"), acknowledging());
+        ApiClient client = start(Directories.complete("georgia"), acknowledging());
         client.post(PROPOSALS, PROPOSAL, "Idempotency-Key", "k-1");
 
         // When
@@ -224,12 +224,12 @@ class CommandEndpointTest {
 
         // Then
         assertThat(reuse.statusCode()).isEqualTo(422);
-        assertThat(GatewayClient.json(reuse).get("type").asText()).isEqualTo(GatewayProblems.IDEMPOTENCY_KEY_REUSED);
-        assertThat(GatewayClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(ApiClient.json(reuse).get("type").asText()).isEqualTo(GatewayProblems.IDEMPOTENCY_KEY_REUSED);
+        assertThat(ApiClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
         assertThat(published).hasSize(1);
     }
 
-    private GatewayClient start(PartnerDirectory directory, Function<SpecificRecord, CompletableFuture<PublishReceipt>> outcome) {
+    private ApiClient start(PartnerDirectory directory, Function<SpecificRecord, CompletableFuture<PublishReceipt>> outcome) {
         EventSink sink = (event, traceparent) -> {
             traceparents.add(traceparent == null ? "none" : traceparent);
             published.add(event);
@@ -237,7 +237,7 @@ class CommandEndpointTest {
         };
         server = GatewayHttpServer.start(new HttpOptions("127.0.0.1", 0, 65536, ANSWER_TIMEOUT, "test"), directory, sink,
                 new IdempotencyStore<>(Duration.ofMinutes(1), 10, Clock.systemUTC()), Clock.systemUTC());
-        return new GatewayClient(server.port());
+        return ApiClient.onPort(server.port());
     }
 
     private static Function<SpecificRecord, CompletableFuture<PublishReceipt>> acknowledging() {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.gateway.delivery.EventSink;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
-import org.pfptracker.gateway.support.GatewayClient;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.Role;
 import org.pfptracker.http.issuer.LocalIssuerServer;
@@ -25,6 +24,7 @@ import org.pfptracker.http.issuer.TokenGrant;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /** Who may publish what through the gateway, with tokens from a local issuer whose keys are fetched over HTTP. */
 class GatewayAccessTest {
@@ -34,7 +34,7 @@ class GatewayAccessTest {
 
     private final List<SpecificRecord> published = new CopyOnWriteArrayList<>();
     private GatewayHttpServer server;
-    private GatewayClient gateway;
+    private ApiClient gateway;
 
     @BeforeAll
     static void startIssuer() {
@@ -57,7 +57,7 @@ class GatewayAccessTest {
                         AccessControl.of(issuer.accessSettings(), "pfp-gateway", "gateway")),
                 Directories.complete("ukraine", "georgia"), sink,
                 new IdempotencyStore<>(Duration.ofMinutes(1), 10, Clock.systemUTC()), Clock.systemUTC());
-        gateway = new GatewayClient(server.port());
+        gateway = ApiClient.onPort(server.port());
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ class GatewayAccessTest {
 
         assertThat(own.statusCode()).isEqualTo(202);
         assertThat(otherPartner.statusCode()).isEqualTo(403);
-        assertThat(GatewayClient.json(otherPartner).path("detail").asText()).contains("partner 'ukraine' only");
+        assertThat(ApiClient.json(otherPartner).path("detail").asText()).contains("partner 'ukraine' only");
         assertThat(otherType.statusCode()).isEqualTo(403);
         assertThat(published).hasSize(1);
     }
@@ -126,7 +126,7 @@ class GatewayAccessTest {
         assertThat(fromB.statusCode()).isEqualTo(202);
         assertThat(fromB.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(retryOfA.headers().firstValue("Idempotent-Replayed")).isPresent();
-        assertThat(GatewayClient.json(retryOfA).get("eventId")).isEqualTo(GatewayClient.json(fromA).get("eventId"));
+        assertThat(ApiClient.json(retryOfA).get("eventId")).isEqualTo(ApiClient.json(fromA).get("eventId"));
         assertThat(published).hasSize(2);
     }
 

@@ -26,8 +26,8 @@ import org.pfptracker.gateway.command.CommandBody;
 import org.pfptracker.gateway.command.ProgrammeCommands;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
-import org.pfptracker.gateway.support.GatewayClient;
 import org.pfptracker.http.docs.OpenApiDocument;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /** The served OpenAPI document describes exactly what the server does: routes, request fields, enums. */
 class OpenApiDocumentTest {
@@ -41,7 +41,7 @@ class OpenApiDocumentTest {
         server = GatewayHttpServer.start(new HttpOptions("127.0.0.1", 0, 65536, Duration.ofSeconds(1), "test"),
                 Directories.complete(), (event, traceparent) -> new CompletableFuture<>(),
                 new IdempotencyStore<>(Duration.ofMinutes(1), 10, Clock.systemUTC()), Clock.systemUTC());
-        HttpResponse<String> response = new GatewayClient(server.port()).get(OpenApiDocument.PATH);
+        HttpResponse<String> response = ApiClient.onPort(server.port()).get(OpenApiDocument.PATH);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith(OpenApiDocument.CONTENT_TYPE));

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.gateway.idempotency.IdempotencyStore;
 import org.pfptracker.gateway.partner.Directories;
-import org.pfptracker.gateway.support.GatewayClient;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.publisher.PublishReceipt;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /** What an operator reads from a gateway: its metrics and its browsable API docs. */
 class OperatorViewTest {
@@ -25,7 +25,7 @@ class OperatorViewTest {
     private static final Pattern SCRIPT = Pattern.compile("<script src=\"(/[^\"]+)\"");
 
     private GatewayHttpServer server;
-    private GatewayClient client;
+    private ApiClient client;
 
     @BeforeEach
     void start() {
@@ -34,7 +34,7 @@ class OperatorViewTest {
                         new PublishReceipt(Events.metadataOf(event).getEventId().toString(),
                                 EventCatalogue.typeOf(event).topic(), 0, 1)),
                 new IdempotencyStore<>(Duration.ofMinutes(1), 10, Clock.systemUTC()), Clock.systemUTC());
-        client = new GatewayClient(server.port());
+        client = ApiClient.onPort(server.port());
     }
 
     @AfterEach
@@ -45,8 +45,8 @@ class OperatorViewTest {
     @Test
     void shouldTimeCommandsByRouteAndStatusInPrometheusFormat() {
         // Given
-        client.post("/api/v1/partners/georgia/activities", GatewayClient.json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM'}"));
-        client.post("/api/v1/partners/georgia/activities", GatewayClient.json("{'title': ''}"));
+        client.post("/api/v1/partners/georgia/activities", ApiClient.json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM'}"));
+        client.post("/api/v1/partners/georgia/activities", ApiClient.json("{'title': ''}"));
 
         // When / Then: each timing is recorded once its answer is written
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

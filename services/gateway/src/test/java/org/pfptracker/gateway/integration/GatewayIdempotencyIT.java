@@ -2,7 +2,7 @@ package org.pfptracker.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.pfptracker.gateway.support.GatewayClient.json;
+import static org.pfptracker.testsupport.http.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
-import org.pfptracker.gateway.support.GatewayClient;
-import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 
 /**
  * Retries with an Idempotency-Key, on a real broker. While the gateway remembers the key a retry is not
@@ -34,14 +35,14 @@ class GatewayIdempotencyIT {
 
     private static Settings settings;
     private static GatewayService gateway;
-    private static GatewayClient client;
+    private static ApiClient client;
     private static EventReader events;
 
     @BeforeAll
     static void startTheGateway(KafkaTestCluster kafka) {
-        settings = TestSystem.prepare(kafka);
+        settings = TestSystem.shared(kafka).settings("gateway.http.port", "0");
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
+        client = ApiClient.onPort(gateway.httpPort()).withAuthorization(TestTokens.writer());
         events = new EventReader(settings);
         await().atMost(PATIENCE).until(gateway::isReady);
     }
@@ -67,7 +68,7 @@ class GatewayIdempotencyIT {
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
-        JsonNode accepted = GatewayClient.json(first);
+        JsonNode accepted = ApiClient.json(first);
         assertThat(events.withEventId(accepted.get("topic").asText(), accepted.get("partition").asInt(),
                 accepted.get("eventId").asText())).hasSize(1);
     }
@@ -85,8 +86,8 @@ class GatewayIdempotencyIT {
 
         // Then
         assertThat(reuse.statusCode()).isEqualTo(422);
-        assertThat(GatewayClient.json(reuse).get("type").asText()).isEqualTo("urn:pfp-tracker:problem:idempotency-key-reused");
-        assertThat(GatewayClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(ApiClient.json(reuse).get("type").asText()).isEqualTo("urn:pfp-tracker:problem:idempotency-key-reused");
+        assertThat(ApiClient.json(reuse).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
     }
 
     @Test
@@ -94,17 +95,17 @@ class GatewayIdempotencyIT {
         // Given a proposal accepted by the first gateway
         String partner = join(client, UniqueNames.of("moldova"), UUID.randomUUID().toString());
         String key = UUID.randomUUID().toString();
-        JsonNode first = GatewayClient.json(client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key));
+        JsonNode first = ApiClient.json(client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key));
 
         // When the client's retry reaches a gateway that never saw the key (a restart, another instance)
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> retry = new GatewayClient(restarted.httpPort(), TestSystem.writer())
+            HttpResponse<String> retry = ApiClient.onPort(restarted.httpPort()).withAuthorization(TestTokens.writer())
                     .post(proposals(partner), PROPOSAL, "Idempotency-Key", key);
 
             // Then it is published again, as the same event about the same activity
             assertThat(retry.statusCode()).isEqualTo(202);
-            JsonNode second = GatewayClient.json(retry);
+            JsonNode second = ApiClient.json(retry);
             assertThat(second.get("eventId").asText()).isEqualTo(first.get("eventId").asText());
             assertThat(second.get("activityId").asText()).isEqualTo(first.get("activityId").asText());
             assertThat(second.get("offset").asLong()).isNotEqualTo(first.get("offset").asLong());
@@ -118,17 +119,17 @@ class GatewayIdempotencyIT {
         // Given a proposal accepted by the first gateway
         String partner = join(client, UniqueNames.of("azerbaijan"), UUID.randomUUID().toString());
         String key = UUID.randomUUID().toString();
-        JsonNode first = GatewayClient.json(client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key));
+        JsonNode first = ApiClient.json(client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key));
 
         // When the client reuses the key for another command, through a gateway that never saw it
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> reuse = new GatewayClient(restarted.httpPort(), TestSystem.writer()).post(proposals(partner),
+            HttpResponse<String> reuse = ApiClient.onPort(restarted.httpPort()).withAuthorization(TestTokens.writer()).post(proposals(partner),
                     json("{'title': 'Another seminar', 'area': 'DEFENCE_REFORM'}"), "Idempotency-Key", key);
 
             // Then it is another event, written once: the tracker will count it, not drop it as a duplicate
             assertThat(reuse.statusCode()).isEqualTo(202);
-            JsonNode second = GatewayClient.json(reuse);
+            JsonNode second = ApiClient.json(reuse);
             assertThat(second.get("eventId").asText()).isNotEqualTo(first.get("eventId").asText());
             assertThat(second.get("activityId").asText()).isNotEqualTo(first.get("activityId").asText());
             assertThat(events.withEventId(second.get("topic").asText(), second.get("partition").asInt(),
@@ -146,7 +147,7 @@ class GatewayIdempotencyIT {
         // When the retry of that join reaches a gateway that learnt the partner from Kafka, not from the key
         try (GatewayService restarted = GatewayService.start(settings)) {
             await().atMost(PATIENCE).until(restarted::isReady);
-            HttpResponse<String> retry = new GatewayClient(restarted.httpPort(), TestSystem.writer()).post("/api/v1/partners",
+            HttpResponse<String> retry = ApiClient.onPort(restarted.httpPort()).withAuthorization(TestTokens.writer()).post("/api/v1/partners",
                     joinBody(partner), "Idempotency-Key", key);
 
             // Then it is the same join, not a conflicting second one
@@ -157,7 +158,7 @@ class GatewayIdempotencyIT {
                 .statusCode()).isEqualTo(409);
     }
 
-    private static String join(GatewayClient through, String partnerId, String key) {
+    private static String join(ApiClient through, String partnerId, String key) {
         HttpResponse<String> response = through.post("/api/v1/partners", joinBody(partnerId), "Idempotency-Key", key);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return partnerId;

@@ -2,7 +2,7 @@ package org.pfptracker.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.pfptracker.gateway.support.GatewayClient.json;
+import static org.pfptracker.testsupport.http.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -27,14 +27,15 @@ import org.pfptracker.event.Framework;
 import org.pfptracker.event.PartnerJoined;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
-import org.pfptracker.gateway.support.GatewayClient;
-import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 
 /** The 202 contract on a real broker: what the client is told is what Kafka holds. */
 @WithKafka
@@ -45,14 +46,14 @@ class GatewayPublishingIT {
 
     private static Settings settings;
     private static GatewayService gateway;
-    private static GatewayClient client;
+    private static ApiClient client;
     private static EventReader events;
 
     @BeforeAll
     static void startTheGateway(KafkaTestCluster kafka) {
-        settings = TestSystem.prepare(kafka);
+        settings = TestSystem.shared(kafka).settings("gateway.http.port", "0");
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
+        client = ApiClient.onPort(gateway.httpPort()).withAuthorization(TestTokens.writer());
         events = new EventReader(settings);
         await().atMost(PATIENCE).until(gateway::isReady);
     }
@@ -76,7 +77,7 @@ class GatewayPublishingIT {
 
         // Then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode accepted = GatewayClient.json(response);
+        JsonNode accepted = ApiClient.json(response);
         ConsumerRecord<String, SpecificRecord> record = events.at(accepted.get("topic").asText(),
                 accepted.get("partition").asInt(), accepted.get("offset").asLong());
         assertThat(record.topic()).isEqualTo(Topics.ACTIVITIES);
@@ -93,7 +94,7 @@ class GatewayPublishingIT {
             assertThat(metadata.getEventId().toString()).isEqualTo(accepted.get("eventId").asText());
             assertThat(metadata.getPartnerId()).isEqualTo(partner);
             // The source is the client of the caller's token, not the gateway's name nor anything in the body.
-            assertThat(metadata.getSource()).isEqualTo(TestSystem.WRITER_CLIENT);
+            assertThat(metadata.getSource()).isEqualTo(TestTokens.WRITER_CLIENT);
             assertThat(metadata.getCorrelationId()).isEqualTo("c-42");
             assertThat(metadata.getOccurredAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
         });
@@ -138,7 +139,7 @@ class GatewayPublishingIT {
         // Then each is in Kafka as the event the 202 names, keyed by the partner
         responses.forEach((eventType, response) -> {
             assertThat(response.statusCode()).as("%s: %s", eventType, response.body()).isEqualTo(202);
-            JsonNode accepted = GatewayClient.json(response);
+            JsonNode accepted = ApiClient.json(response);
             ConsumerRecord<String, SpecificRecord> record = events.at(accepted.get("topic").asText(),
                     accepted.get("partition").asInt(), accepted.get("offset").asLong());
             assertThat(record.value().getSchema().getName()).isEqualTo(eventType);
@@ -176,7 +177,7 @@ class GatewayPublishingIT {
 
             // When
             try (GatewayService second = GatewayService.start(settings)) {
-                GatewayClient secondClient = new GatewayClient(second.httpPort(), TestSystem.writer());
+                ApiClient secondClient = ApiClient.onPort(second.httpPort()).withAuthorization(TestTokens.writer());
                 await().atMost(PATIENCE).until(second::isReady);
 
                 // Then it is ready, knowing the partner

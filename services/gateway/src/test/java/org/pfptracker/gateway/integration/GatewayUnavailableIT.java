@@ -2,7 +2,7 @@ package org.pfptracker.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.pfptracker.gateway.support.GatewayClient.json;
+import static org.pfptracker.testsupport.http.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
-import org.pfptracker.gateway.support.GatewayClient;
-import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 
 /**
  * A cluster that cannot take a write gets the client a 503 with Retry-After, never a 202: three brokers,
@@ -34,14 +35,15 @@ class GatewayUnavailableIT {
     private static final String PROPOSAL = json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM'}");
 
     private static GatewayService gateway;
-    private static GatewayClient client;
+    private static ApiClient client;
     private static Settings settings;
 
     @BeforeAll
     static void startTheGateway(KafkaTestCluster kafka) {
-        settings = TestSystem.prepare(kafka, "gateway.delivery.timeout", DELIVERY_TIMEOUT.toMillis() + "ms");
+        settings = TestSystem.shared(kafka).settings("gateway.http.port", "0",
+                "gateway.delivery.timeout", DELIVERY_TIMEOUT.toMillis() + "ms");
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
+        client = ApiClient.onPort(gateway.httpPort()).withAuthorization(TestTokens.writer());
         await().atMost(Duration.ofSeconds(30)).until(gateway::isReady);
     }
 
@@ -77,7 +79,7 @@ class GatewayUnavailableIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
-        JsonNode problem = GatewayClient.json(refused);
+        JsonNode problem = ApiClient.json(refused);
         assertThat(problem.get("type").asText()).isEqualTo("urn:pfp-tracker:problem:unavailable");
         assertThat(problem.get("detail").asText()).contains("may or may not have been written");
         assertThat(waited).isLessThan(Duration.ofSeconds(15));
@@ -86,11 +88,11 @@ class GatewayUnavailableIT {
         kafka.awaitReplicasInSync(Topics.ACTIVITIES);
         HttpResponse<String> retried = client.post(proposals(partner), PROPOSAL, "Idempotency-Key", key);
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
-        String eventId = GatewayClient.json(retried).get("eventId").asText();
+        String eventId = ApiClient.json(retried).get("eventId").asText();
         assertThat(problem.get("detail").asText()).contains(eventId);
         try (EventReader events = new EventReader(settings)) {
             // At most the refused attempt and the retry: the consumers' de-duplication by event id does the rest.
-            assertThat(events.withEventId(Topics.ACTIVITIES, GatewayClient.json(retried).get("partition").asInt(), eventId))
+            assertThat(events.withEventId(Topics.ACTIVITIES, ApiClient.json(retried).get("partition").asInt(), eventId))
                     .hasSizeBetween(1, 2);
         }
     }

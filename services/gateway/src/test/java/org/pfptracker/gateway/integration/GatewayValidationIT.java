@@ -2,12 +2,10 @@ package org.pfptracker.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.pfptracker.gateway.support.GatewayClient.json;
+import static org.pfptracker.testsupport.http.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
-import org.pfptracker.gateway.support.GatewayClient;
-import org.pfptracker.gateway.support.TestSystem;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 
 /**
  * Every kind of refusal, over HTTP against a gateway on a real broker: the status, a problem body, and
@@ -36,16 +35,17 @@ class GatewayValidationIT {
     private static final int BODY_LIMIT = 4096;
 
     private static GatewayService gateway;
-    private static GatewayClient client;
+    private static ApiClient client;
     private static Settings settings;
     private static String host;
     private static String guest;
 
     @BeforeAll
     static void startTheGatewayWithTwoPartners(KafkaTestCluster kafka) {
-        settings = TestSystem.prepare(kafka, "gateway.http.max.body.bytes", Integer.toString(BODY_LIMIT));
+        settings = TestSystem.shared(kafka).settings("gateway.http.port", "0",
+                "gateway.http.max.body.bytes", Integer.toString(BODY_LIMIT));
         gateway = GatewayService.start(settings);
-        client = new GatewayClient(gateway.httpPort(), TestSystem.writer());
+        client = ApiClient.onPort(gateway.httpPort()).withAuthorization(TestTokens.writer());
         await().atMost(Duration.ofSeconds(30)).until(gateway::isReady);
         host = join("georgia");
         guest = join("armenia");
@@ -64,7 +64,7 @@ class GatewayValidationIT {
             assertThat(error.get("field").asText()).isEqualTo("area");
             assertThat(error.get("message").asText()).contains("'DEFENSE'", "DEFENCE_REFORM", "CIVIL_EMERGENCY_PLANNING");
         });
-        assertThat(GatewayClient.json(response).get("type").asText()).isEqualTo("urn:pfp-tracker:problem:invalid-command");
+        assertThat(ApiClient.json(response).get("type").asText()).isEqualTo("urn:pfp-tracker:problem:invalid-command");
     }
 
     @Test
@@ -152,7 +152,7 @@ class GatewayValidationIT {
                 json("{'title': 'Seminar', 'area': 'DEFENCE_REFORM'}"));
 
         assertProblem(response, 404, "urn:pfp-tracker:problem:unknown-partner");
-        assertThat(GatewayClient.json(response).get("detail").asText()).contains("'atlantis'");
+        assertThat(ApiClient.json(response).get("detail").asText()).contains("'atlantis'");
     }
 
     @Test
@@ -209,16 +209,12 @@ class GatewayValidationIT {
         String huge = json("{'title': '" + "x".repeat(BODY_LIMIT) + "', 'area': 'DEFENCE_REFORM'}");
 
         HttpResponse<String> declared = client.post(activities(host), huge);
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.httpPort() + activities(host)))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestSystem.writer())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = client.postStreamed(activities(host),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes())));
 
         assertProblem(declared, 413, "urn:pfp-tracker:problem:body-too-large");
         assertProblem(chunked, 413, "urn:pfp-tracker:problem:body-too-large");
-        assertThat(GatewayClient.json(declared).get("detail").asText()).contains(Integer.toString(BODY_LIMIT));
+        assertThat(ApiClient.json(declared).get("detail").asText()).contains(Integer.toString(BODY_LIMIT));
     }
 
     @Test
@@ -226,7 +222,7 @@ class GatewayValidationIT {
         HttpResponse<String> response = client.post(activities(host), "{\n  \"title\": \"Seminar\",\n  \"area\" DEFENCE\n}");
 
         assertProblem(response, 400, "urn:pfp-tracker:problem:malformed-request");
-        assertThat(GatewayClient.json(response).get("detail").asText()).contains("line 3, column");
+        assertThat(ApiClient.json(response).get("detail").asText()).contains("line 3, column");
     }
 
     @Test
@@ -235,7 +231,7 @@ class GatewayValidationIT {
                 "application/x-www-form-urlencoded");
 
         assertProblem(response, 415, "urn:pfp-tracker:problem:unsupported-media-type");
-        assertThat(GatewayClient.json(response).get("detail").asText()).contains("application/json");
+        assertThat(ApiClient.json(response).get("detail").asText()).contains("application/json");
     }
 
     @Test
@@ -295,16 +291,16 @@ class GatewayValidationIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = GatewayClient.json(response);
+        JsonNode problem = ApiClient.json(response);
         assertThat(problem.get("type").asText()).isEqualTo(type);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
     }
 
     private static List<JsonNode> errorsOf(HttpResponse<String> response, int status) {
-        assertProblem(response, status, GatewayClient.json(response).get("type").asText());
+        assertProblem(response, status, ApiClient.json(response).get("type").asText());
         List<JsonNode> errors = new ArrayList<>();
-        GatewayClient.json(response).get("errors").forEach(errors::add);
+        ApiClient.json(response).get("errors").forEach(errors::add);
         return errors;
     }
 

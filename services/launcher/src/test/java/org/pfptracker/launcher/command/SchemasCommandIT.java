@@ -15,15 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
-import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.schema.SchemaContract;
 import org.pfptracker.platform.topic.Topics;
-import org.pfptracker.registry.RegistryConfig;
 import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.registry.client.CompatibilityLevel;
 import org.pfptracker.registry.client.HttpSchemaRegistryClient;
 import org.pfptracker.registry.client.SchemaRegistryClient;
+import org.pfptracker.testsupport.system.TestRegistry;
 import picocli.CommandLine;
 
 /**
@@ -42,8 +41,7 @@ class SchemasCommandIT {
 
     @BeforeAll
     static void startRegistry(KafkaTestCluster kafka, @TempDir Path directory) throws IOException {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")).withDefaultCompatibility(SchemaContract.POLICY));
+        registry = TestRegistry.on(kafka).withContractPolicy().start();
         client = HttpSchemaRegistryClient.forUrls(registry.url().toString());
         config = directory.resolve("pfp.properties");
         Files.writeString(config, "schema.registry.url=" + registry.url() + "\n");

@@ -2,69 +2,39 @@ package org.pfptracker.launcher.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.pfptracker.testsupport.browser.HeadlessChromium;
 
 /**
- * Debian's headless Chromium, driven through Debian's chromedriver: both named explicitly, so Selenium never
- * tries to download a browser or a driver (there is no internet here). Each browser has its own fresh profile.
+ * The dashboard's browser: the test-support module's {@link HeadlessChromium}, with what these tests measure on top
+ * (the browser's own page timings, screenshots of the whole page).
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private final HeadlessChromium chromium;
 
-    private final ChromeDriver driver;
-    private final Path profile;
-
-    private Browser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    private Browser(HeadlessChromium chromium) {
+        this.chromium = chromium;
     }
 
     /** Starts a browser with a window of the given size (CSS pixels). */
     static Browser start(int width, int height) throws IOException {
-        assertThat(CHROMIUM).as("Chromium, to run the dashboard's browser tests: apt-get install -y chromium chromium-driver")
-                .isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver: apt-get install -y chromium-driver").isExecutable();
-        // Selenium Manager would otherwise look for drivers on the internet.
-        System.setProperty("SE_OFFLINE", "true");
-        Path profile = Files.createTempDirectory("pfp-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB",
-                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
-        return new Browser(driver, profile);
+        assertThat(HeadlessChromium.missing()).as("Chromium and its driver, to run the dashboard's browser tests")
+                .isEmpty();
+        return new Browser(HeadlessChromium.start(width, height));
     }
 
     WebDriver driver() {
-        return driver;
+        return chromium.driver();
     }
 
     Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+        return chromium.script(script, arguments);
     }
 
     /** The page's Navigation Timing: DOMContentLoaded and load, in ms from the start of navigation. */
@@ -81,6 +51,7 @@ final class Browser implements AutoCloseable {
 
     /** Saves what the window shows, grown to the page's full height first. */
     void screenshot(Path file) throws IOException {
+        WebDriver driver = chromium.driver();
         Dimension window = driver.manage().window().getSize();
         // A taller window can lay the page out taller still (charts sized to their content): grow until it fits.
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -94,8 +65,7 @@ final class Browser implements AutoCloseable {
         }
         try {
             Files.createDirectories(file.getParent());
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            chromium.screenshot(file);
         } finally {
             driver.manage().window().setSize(window);
         }
@@ -103,23 +73,11 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            deleteQuietly(profile);
-        }
+        chromium.close();
     }
 
     private static double number(Object value) {
         return value == null ? -1 : ((Number) value).doubleValue();
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

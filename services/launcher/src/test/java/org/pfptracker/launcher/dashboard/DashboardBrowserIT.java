@@ -6,11 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +26,8 @@ import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.local.LocalTokens;
 import org.pfptracker.launcher.local.ReferenceDataSeeder;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.process.FreePorts;
 
 /**
  * The dashboard in a real browser (headless Chromium) against the whole local stack on a real broker:
@@ -44,7 +41,6 @@ class DashboardBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int LIVE_EVENTS = 5;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     private static final List<String> REPORT = new ArrayList<>();
@@ -55,7 +51,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startTheStackWithAHistory(@TempDir Path data) throws Exception {
-        stack = LocalStack.start(new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort()),
+        stack = LocalStack.start(new LocalStack.Layout(data, FreePorts.next(), FreePorts.next(),
+                        FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
                 Settings.of(Map.of()));
         publisher = EventPublisher.create(stack.settings());
         ReferenceDataSeeder.seed(publisher);
@@ -350,17 +347,9 @@ class DashboardBrowserIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.trackerUrl() + path))
-                        .header("Authorization", "Bearer " + stack.tokens().orElseThrow().staff()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ApiClient.at(stack.trackerUrl())
+                .withAuthorization("Bearer " + stack.tokens().orElseThrow().staff()).get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,30 +1,27 @@
 package org.pfptracker.launcher.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
 
 /**
  * {@code pfp local} as a user runs it: a child JVM started from the built {@code pfp.jar}, on free ports and its
  * own data directory, its console (stdout and stderr) captured to a file. It can be stopped as Ctrl-C stops it
  * (SIGTERM, {@link #stop}) or killed as {@code kill -9} kills it ({@link #kill}).
  *
- * <p>Plain JDK only, so that {@link LocalRecoveryTimer} runs from the test classes without the test libraries.
+ * <p>Plain JDK and the test-support module's {@link JavaProcess} only (no Jackson, no AssertJ), so that
+ * {@link LocalRecoveryTimer} runs from the test classes without the test libraries.
  */
 final class LocalProcess implements AutoCloseable {
 
@@ -37,7 +34,8 @@ final class LocalProcess implements AutoCloseable {
     record Ports(int kafka, int controller, int registry, int tracker, int gateway, int issuer) {
 
         static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next());
         }
 
         List<String> arguments() {
@@ -47,36 +45,26 @@ final class LocalProcess implements AutoCloseable {
         }
     }
 
-    private final Process process;
-    private final Path console;
+    private final JavaProcess process;
     private final Path dataDirectory;
     private final Ports ports;
-    private final long startedNanos;
 
-    private LocalProcess(Process process, Path console, Path dataDirectory, Ports ports, long startedNanos) {
+    private LocalProcess(JavaProcess process, Path dataDirectory, Ports ports) {
         this.process = process;
-        this.console = console;
         this.dataDirectory = dataDirectory;
         this.ports = ports;
-        this.startedNanos = startedNanos;
     }
 
     /** Starts {@code java -jar pfp.jar local} with the given options on the ports and data directory. */
     static LocalProcess start(Path jar, Path dataDirectory, Ports ports, Path console, List<String> options) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(), "local", "--data-dir", dataDirectory.toString()));
-        command.addAll(ports.arguments());
-        command.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        // The child must not take the developer's or CI's own settings for its ports or data.
-        builder.environment().keySet().removeIf(name -> name.startsWith("PFP_"));
-        long started = System.nanoTime();
-        try {
-            return new LocalProcess(builder.start(), console, dataDirectory, ports, started);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + command, e);
-        }
+        JavaProcess process = JavaProcess.jar(jar).name("pfp local").heap("1g")
+                .arguments("local", "--data-dir", dataDirectory.toString())
+                .arguments(ports.arguments())
+                .arguments(options)
+                .withoutPfpEnvironment()
+                .logTo(console)
+                .start();
+        return new LocalProcess(process, dataDirectory, ports);
     }
 
     /** The pfp.jar the build made: {@code services/launcher/target/pfp.jar}, from the repository root or the module. */
@@ -91,11 +79,7 @@ final class LocalProcess implements AutoCloseable {
 
     /** Everything the process printed so far. */
     String console() {
-        try {
-            return Files.readString(console, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.log();
     }
 
     Path dataDirectory() {
@@ -108,23 +92,12 @@ final class LocalProcess implements AutoCloseable {
 
     /** Time since the process was started. */
     Duration sinceStart() {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
+        return process.sinceStart();
     }
 
     /** Waits until the condition holds, checking every 50 ms; the time since the start, or a failure on timeout or exit. */
     Duration awaitSinceStart(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("pfp local exited (" + process.exitValue() + ") before " + what
-                        + ":\n" + console());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("No " + what + " within " + timeout + ":\n" + console());
-            }
-            pause();
-        }
-        return sinceStart();
+        return process.awaitSinceStart(what, timeout, condition);
     }
 
     Duration awaitBanner(Duration timeout) {
@@ -197,55 +170,21 @@ final class LocalProcess implements AutoCloseable {
 
     /** As {@code kill -9}: no shutdown hook runs, nothing is flushed or checkpointed. */
     void kill() {
-        process.destroyForcibly();
-        waitFor(Duration.ofSeconds(30));
+        process.kill();
     }
 
     /** As Ctrl-C: SIGTERM, the shutdown hooks stop the stack; the exit code. */
     int stop(Duration timeout) {
-        process.destroy();
-        return waitFor(timeout);
-    }
-
-    private int waitFor(Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("pfp local did not stop within " + timeout);
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IllegalStateException("Interrupted while stopping pfp local", e);
+        int exit = process.stop(timeout);
+        if (exit == -1) {
+            throw new IllegalStateException("pfp local did not stop within " + timeout);
         }
+        return exit;
     }
 
     /** Never leaves a stack running after a test, whatever happened. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            waitFor(Duration.ofSeconds(30));
-        }
-    }
-
-    private static void pause() {
-        try {
-            // Polling a child process's files and ports: no event to wait on.
-            TimeUnit.MILLISECONDS.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process.close();
     }
 }

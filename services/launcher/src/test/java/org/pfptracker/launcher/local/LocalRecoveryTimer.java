@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again on the same data; how long until the banner, {@code /health/ready} and the first partner view.
  *
  * <pre>{@code
- * mvn -B -o -pl services/launcher -am package -DskipTests -q && mvn -B -o -pl services/launcher test-compile -q
- * java -cp services/launcher/target/test-classes org.pfptracker.launcher.local.LocalRecoveryTimer [--no-simulate] [runs]
+ * mvn -B -o -pl services/launcher -am package -DskipTests -q
+ * java -cp services/launcher/target/test-classes:infra/test-support/target/classes org.pfptracker.launcher.local.LocalRecoveryTimer [--no-simulate] [runs]
  * }</pre>
  * With the simulator (the default, as the report had it) the first run publishes the 55k events of history, so the
  * tracker has real state to lose. Each run uses a new data directory under {@code target/} and new free ports.

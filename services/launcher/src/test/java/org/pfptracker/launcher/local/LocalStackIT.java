@@ -5,12 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.process.FreePorts;
 
 /**
  * The README's main command, minus the terminal: the local stack on a real single-node KRaft broker
@@ -29,13 +25,13 @@ import org.pfptracker.publisher.EventPublisher;
 @Tag("integration")
 class LocalStackIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void shouldServeTheReferencePartnersAndKeepThemAcrossARestartWithoutCountingTwice(@TempDir Path data)
             throws Exception {
-        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        LocalStack.Layout layout = new LocalStack.Layout(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
 
         // Given: a fresh stack, seeded
         try (LocalStack stack = LocalStack.start(layout, Settings.of(Map.of()))) {
@@ -78,18 +74,9 @@ class LocalStackIT {
     }
 
     private static JsonNode view(LocalStack stack, String partnerId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(stack.trackerUrl() + "/api/v1/partners/" + partnerId))
-                .header("Authorization", "Bearer " + stack.tokens().orElseThrow().staff()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ApiClient.at(stack.trackerUrl())
+                .withAuthorization("Bearer " + stack.tokens().orElseThrow().staff()).get("/api/v1/partners/" + partnerId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }

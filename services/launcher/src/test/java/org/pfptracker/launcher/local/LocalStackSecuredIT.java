@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +45,8 @@ import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.process.FreePorts;
 import org.pfptracker.tracker.config.TrackerSettings;
 
 /**
@@ -63,7 +62,6 @@ class LocalStackSecuredIT {
      */
     private static final String TRACKER_APPLICATION_ID = "pfp-tracker-secured-it";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -217,22 +215,14 @@ class LocalStackSecuredIT {
     }
 
     private static JsonNode view(String partnerId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.trackerUrl() + "/api/v1/partners/" + partnerId))
-                .header("Authorization", "Bearer " + stack.tokens().orElseThrow().staff()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ApiClient.at(stack.trackerUrl())
+                .withAuthorization("Bearer " + stack.tokens().orElseThrow().staff()).get("/api/v1/partners/" + partnerId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static LocalStack.Layout layout(Path directory) throws IOException {
-        return new LocalStack.Layout(directory, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
+        return new LocalStack.Layout(directory, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 }

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +23,8 @@ import org.pfptracker.http.health.HealthEndpoints;
 import org.pfptracker.http.metrics.MetricsEndpoint;
 import org.pfptracker.launcher.local.LocalStack;
 import org.pfptracker.launcher.operations.PromQl.Selector;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.process.FreePorts;
 
 /**
  * Every series the alert rules and the dashboard read is one a running server exports: the tracker, the gateway
@@ -43,12 +40,12 @@ class MonitoredMetricsIT {
     private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
     /** Labels Prometheus attaches to every series of a target (infra/monitoring/prometheus-scrape.yaml). */
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance", "pod", "namespace");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void shouldExportEverySeriesTheAlertsAndTheDashboardRead(@TempDir Path data) throws Exception {
         // Given: the three servers, each having answered a request (a timer appears with its first request)
-        LocalStack.Layout layout = new LocalStack.Layout(data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        LocalStack.Layout layout = new LocalStack.Layout(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
         try (LocalStack stack = LocalStack.start(layout, Settings.of(Map.of()))) {
             String operator = stack.tokens().orElseThrow().operator();
             Map<String, String> servers = Map.of("pfp-tracker", stack.trackerUrl(), "pfp-gateway", stack.gatewayUrl(),
@@ -105,14 +102,6 @@ class MonitoredMetricsIT {
     }
 
     private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
+        return ApiClient.at(url).withAuthorization("Bearer " + token).get("");
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,11 +28,8 @@ import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.event.EventCatalogue;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.serde.EventSerdes;
-import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.simulator.BackfillResult;
 import org.pfptracker.simulator.LivePace;
 import org.pfptracker.simulator.LiveResult;
@@ -42,6 +38,7 @@ import org.pfptracker.simulator.Simulator;
 import org.pfptracker.simulator.config.SimulatorSettings;
 import org.pfptracker.simulator.history.HistoryGenerator;
 import org.pfptracker.simulator.progress.ProgressListener;
+import org.pfptracker.testsupport.system.TestSystem;
 
 /**
  * The simulator on the real path: the publisher library, our registry and a real KRaft broker. The
@@ -52,27 +49,21 @@ class SimulatorIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static SchemaRegistryServer registry;
+    private static TestSystem system;
     private static Settings settings;
     private static EventPublisher publisher;
 
     @BeforeAll
     static void start(KafkaTestCluster kafka) {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        settings = SimulatorSettings.forThroughput(Settings.of(Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString())));
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+        system = TestSystem.start(kafka);
+        settings = SimulatorSettings.forThroughput(system.settings());
         publisher = EventPublisher.create(settings);
     }
 
     @AfterAll
     static void stop() {
         publisher.close();
-        registry.close();
+        system.close();
     }
 
     @Test

@@ -3,9 +3,6 @@ package org.pfptracker.tracker.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,11 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.http.docs.ApiDocsPage;
+import org.pfptracker.testsupport.http.ApiClient;
 
 /** The dashboard's pages and everything they load come from the tracker itself, under a strict policy. */
 class DashboardPagesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern REFERENCED = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"|\"echarts\": \"(/[^\"]+)\"");
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
@@ -107,8 +104,7 @@ class DashboardPagesTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ApiClient.onPort(server.port()).get(path);
     }
 
     @Test

@@ -31,9 +31,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.pfptracker.http.access.AccessControl;
 import org.pfptracker.http.access.AccessSettings;
+import org.pfptracker.testsupport.browser.HeadlessChromium;
 import org.pfptracker.tracker.query.ViewFixtures;
 import org.pfptracker.tracker.stream.StreamOptions;
-import org.pfptracker.tracker.support.HeadlessChromium;
 import org.pfptracker.tracker.support.KeycloakServer;
 
 /**

@@ -3,15 +3,9 @@ package org.pfptracker.tracker.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +24,14 @@ import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.serde.JsonSerde;
-import org.pfptracker.platform.topic.TopicProvisioner;
-import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
+import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerMain;
-import org.pfptracker.tracker.support.LocalTokens;
 import org.pfptracker.tracker.support.RandomHistory;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
@@ -51,17 +44,16 @@ import org.pfptracker.tracker.view.PartnerView;
 @WithKafka
 class TrackerCrashRecoveryIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private final List<Process> processes = new ArrayList<>();
-    private SchemaRegistryServer registry;
+    private final List<JavaProcess> processes = new ArrayList<>();
+    private TestSystem system;
 
     @AfterEach
     void stopEverything() {
-        processes.forEach(Process::destroyForcibly);
-        if (registry != null) {
-            registry.close();
+        processes.forEach(JavaProcess::close);
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -70,27 +62,20 @@ class TrackerCrashRecoveryIT {
                                                                                      @TempDir Path stateDir)
             throws Exception {
         // Given: a registry, the topics, and a tracker in a child JVM
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
+        system = TestSystem.start(kafka);
         String prefix = UniqueNames.of("crash");
         List<String> partners = IntStream.range(0, 12).mapToObj(i -> prefix + "-p" + i).toList();
         List<SpecificRecord> history = RandomHistory.generate(new Random(42), partners, 150);
-        Settings settings = Settings.of(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString()));
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
-        int port = freePort();
-        Map<String, String> environment = new java.util.HashMap<>(LocalTokens.environment());
-        environment.putAll(Map.of(
-                "PFP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "PFP_SCHEMA_REGISTRY_URL", registry.url().toString(),
-                "PFP_TRACKER_APPLICATION_ID", UniqueNames.of("crash-tracker"),
-                "PFP_TRACKER_HTTP_PORT", Integer.toString(port),
-                "PFP_TRACKER_STATE_DIR", stateDir.toString(),
+        int port = FreePorts.next();
+        Settings settings = system.settings(
+                "tracker.application.id", UniqueNames.of("crash-tracker"),
+                "tracker.http.port", Integer.toString(port),
+                "tracker.state.dir", stateDir.toString(),
                 // The killed instance never says goodbye: let the group notice within seconds.
-                "PFP_TRACKER_SESSION_TIMEOUT", "6s"));
-        Process first = startTracker(environment, "first");
+                "tracker.session.timeout", "6s");
+        ApiClient staff = ApiClient.onPort(port).withAuthorization(TestTokens.staff());
+        Map<String, String> environment = TestSystem.environment(settings);
+        JavaProcess first = startTracker(environment, "first");
 
         // When: the history is published while the tracker works through it, and the tracker is killed midway
         try (EventPublisher publisher = EventPublisher.create(settings)) {
@@ -98,9 +83,9 @@ class TrackerCrashRecoveryIT {
             history.forEach(event -> receipts.add(publisher.publish(event)));
             CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get();
         }
-        await().atMost(PATIENCE).until(() -> appliedSoFar(port, partners) > history.size() / 10);
-        long appliedAtKill = appliedSoFar(port, partners);
-        first.destroyForcibly().waitFor();
+        await().atMost(PATIENCE).until(() -> appliedSoFar(staff, partners) > history.size() / 10);
+        long appliedAtKill = appliedSoFar(staff, partners);
+        first.kill();
         startTracker(environment, "second");
 
         // Then: the restarted tracker converges on the views of one that never stopped
@@ -111,53 +96,40 @@ class TrackerCrashRecoveryIT {
         }
         long total = expected.values().stream().mapToLong(view -> view.freshness().eventsApplied()).sum();
         assertThat(appliedAtKill).as("killed mid-stream").isLessThan(total);
-        await().atMost(PATIENCE).until(() -> appliedSoFar(port, partners) >= total);
+        await().atMost(PATIENCE).until(() -> appliedSoFar(staff, partners) >= total);
         for (String partner : partners) {
-            assertThat(view(port, partner)).as(partner).isEqualTo(expected.get(partner));
+            assertThat(view(staff, partner)).as(partner).isEqualTo(expected.get(partner));
         }
     }
 
-    private Process startTracker(Map<String, String> environment, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dlog4j2.configurationFile=log4j2-test.xml", TrackerMain.class.getName());
-        builder.environment().putAll(environment);
-        File log = Path.of("target", "crash-tracker-" + name + ".log").toFile();
-        Files.createDirectories(log.toPath().getParent());
-        builder.redirectErrorStream(true).redirectOutput(log);
-        Process process = builder.start();
+    private JavaProcess startTracker(Map<String, String> environment, String name) {
+        JavaProcess process = JavaProcess.mainClass(TrackerMain.class.getName()).name("crash-tracker-" + name)
+                .jvmOptions("-Dlog4j2.configurationFile=log4j2-test.xml")
+                .environment(environment)
+                .logTo(Path.of("target", "crash-tracker-" + name + ".log"))
+                .start();
         processes.add(process);
         return process;
     }
 
-    private static long appliedSoFar(int port, List<String> partners) {
+    private static long appliedSoFar(ApiClient staff, List<String> partners) {
         long applied = 0;
         for (String partner : partners) {
             try {
-                PartnerView view = view(port, partner);
+                PartnerView view = view(staff, partner);
                 applied += view == null ? 0 : view.freshness().eventsApplied();
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return -1; // not up yet
             }
         }
         return applied;
     }
 
-    private static PartnerView view(int port, String partner) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/partners/" + partner + "?asOf=" + RandomHistory.AS_OF))
-                .header("Authorization", LocalTokens.staff())
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    private static PartnerView view(ApiClient staff, String partner) throws IOException {
+        HttpResponse<String> response = staff.get("/api/v1/partners/" + partner + "?asOf=" + RandomHistory.AS_OF);
         if (response.statusCode() != 200) {
             return null;
         }
         return JsonSerde.mapper().readValue(response.body(), PartnerView.class);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,9 +7,6 @@ import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,17 +37,16 @@ import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.config.KafkaSettings;
 import org.pfptracker.platform.serde.EventSerdes;
-import org.pfptracker.platform.topic.TopicProvisioner;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
 import org.pfptracker.signal.ObjectiveBecameOverdue;
 import org.pfptracker.signal.PacePhase;
 import org.pfptracker.signal.PacePhaseChanged;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.support.Events;
-import org.pfptracker.tracker.support.LocalTokens;
 
 /**
  * The first slice, end to end through real parts: Avro events published through the real publisher,
@@ -62,30 +57,23 @@ import org.pfptracker.tracker.support.LocalTokens;
 class TrackerEndToEndIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SchemaRegistryServer registry;
+    private static TestSystem system;
+    private static ApiClient staff;
     private static TrackerService tracker;
     private static EventPublisher publisher;
     private static Settings settings;
 
     @BeforeAll
     static void startTheSystem(KafkaTestCluster kafka, @TempDir Path stateDir) {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        Map<String, String> values = new java.util.HashMap<>(LocalTokens.settings());
-        values.putAll(Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString(),
+        system = TestSystem.start(kafka);
+        settings = system.settings(
                 "tracker.application.id", UniqueNames.of("tracker"),
                 "tracker.http.port", "0",
-                "tracker.state.dir", stateDir.toString()));
-        settings = Settings.of(values);
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+                "tracker.state.dir", stateDir.toString());
         tracker = TrackerService.start(settings);
+        staff = ApiClient.onPort(tracker.httpPort()).withAuthorization(TestTokens.staff());
         publisher = EventPublisher.create(settings);
     }
 
@@ -93,7 +81,7 @@ class TrackerEndToEndIT {
     static void stopTheSystem() {
         publisher.close();
         tracker.close();
-        registry.close();
+        system.close();
     }
 
     @Test
@@ -241,9 +229,7 @@ class TrackerEndToEndIT {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.httpPort() + path))
-                        .header("Authorization", LocalTokens.staff()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path) {
+        return staff.get(path);
     }
 }

@@ -3,15 +3,8 @@ package org.pfptracker.tracker.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,14 +23,14 @@ import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.topic.TopicProvisioner;
-import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.testsupport.http.ApiClient;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.process.FreePorts;
+import org.pfptracker.testsupport.process.JavaProcess;
+import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerMain;
-import org.pfptracker.tracker.support.LocalTokens;
 import org.pfptracker.tracker.support.RandomHistory;
 
 /**
@@ -53,18 +45,17 @@ import org.pfptracker.tracker.support.RandomHistory;
 @WithKafka
 class TrackerFailoverIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Duration PROBE_EVERY = Duration.ofMillis(100);
 
-    private final List<Process> processes = new ArrayList<>();
-    private SchemaRegistryServer registry;
+    private final List<JavaProcess> processes = new ArrayList<>();
+    private TestSystem system;
 
     @AfterEach
     void stopEverything() {
-        processes.forEach(Process::destroyForcibly);
-        if (registry != null) {
-            registry.close();
+        processes.forEach(JavaProcess::close);
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -73,21 +64,16 @@ class TrackerFailoverIT {
                                                                       @TempDir Path stateA, @TempDir Path stateB)
             throws Exception {
         // Given: two instances with a standby copy each, and a history they have both applied
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
+        system = TestSystem.start(kafka);
         String prefix = UniqueNames.of("failover");
         List<String> partners = IntStream.range(0, 12).mapToObj(i -> prefix + "-p" + i).toList();
         List<SpecificRecord> history = RandomHistory.generate(new Random(7), partners, 10);
-        Settings settings = Settings.of(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString()));
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+        Settings settings = system.settings();
         String applicationId = UniqueNames.of("failover-tracker");
-        int portA = freePort();
-        int portB = freePort();
-        startTracker(environment(kafka, applicationId, portA, stateA), "a");
-        Process b = startTracker(environment(kafka, applicationId, portB, stateB), "b");
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
+        startTracker(instance(applicationId, portA, stateA), "a");
+        JavaProcess b = startTracker(instance(applicationId, portB, stateB), "b");
         try (EventPublisher publisher = EventPublisher.create(settings)) {
             List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>();
             history.forEach(event -> receipts.add(publisher.publish(event)));
@@ -107,7 +93,7 @@ class TrackerFailoverIT {
         List<String> partnersOfB = partners.stream().filter(p -> servedBy.get(p).equals("127.0.0.1:" + portB)).toList();
 
         // When: B is killed, and A is asked for B's partners until it answers each from its own store
-        b.destroyForcibly().waitFor();
+        b.kill();
         long killed = System.nanoTime();
         Map<String, Long> failingSince = new HashMap<>();
         long longestFailure = 0;
@@ -146,33 +132,27 @@ class TrackerFailoverIT {
         assertThat(failedOver).isLessThan(Duration.ofSeconds(30));
     }
 
-    private static Map<String, String> environment(KafkaTestCluster kafka, String applicationId, int port, Path state) {
-        Map<String, String> environment = new HashMap<>(LocalTokens.environment());
-        environment.putAll(Map.of(
-                "PFP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "PFP_TRACKER_APPLICATION_ID", applicationId,
-                "PFP_TRACKER_HTTP_PORT", Integer.toString(port),
-                "PFP_TRACKER_STATE_DIR", state.toString(),
-                "PFP_TRACKER_STANDBY_REPLICAS", "1",
-                "PFP_TRACKER_STREAM_THREADS", "1",
-                "PFP_TRACKER_PEER_SECRET", "failover-instances-share-this-secret"));
-        return environment;
+    /** One instance's settings, as environment variables for its JVM. */
+    private Map<String, String> instance(String applicationId, int port, Path state) {
+        return TestSystem.environment(system.settings(
+                "tracker.application.id", applicationId,
+                "tracker.http.port", Integer.toString(port),
+                "tracker.state.dir", state.toString(),
+                "tracker.standby.replicas", "1",
+                "tracker.stream.threads", "1",
+                "tracker.peer.secret", "failover-instances-share-this-secret"));
     }
 
-    private Process startTracker(Map<String, String> environment, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "-Dlog4j2.configurationFile=log4j2-test.xml"));
+    private JavaProcess startTracker(Map<String, String> environment, String name) {
+        List<String> options = new ArrayList<>(List.of("-Dlog4j2.configurationFile=log4j2-test.xml"));
         System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("pfp."))
-                .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
-        command.add(TrackerMain.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        builder.environment().put("PFP_SCHEMA_REGISTRY_URL", registry.url().toString());
-        File log = Path.of("target", "failover-tracker-" + name + ".log").toFile();
-        Files.createDirectories(log.toPath().getParent());
-        builder.redirectErrorStream(true).redirectOutput(log);
-        Process process = builder.start();
+                .forEach(key -> options.add("-D" + key + "=" + System.getProperty(key)));
+        JavaProcess process = JavaProcess.mainClass(TrackerMain.class.getName()).name("failover-tracker-" + name)
+                .heap("384m")
+                .jvmOptions(options.toArray(String[]::new))
+                .environment(environment)
+                .logTo(Path.of("target", "failover-tracker-" + name + ".log"))
+                .start();
         processes.add(process);
         return process;
     }
@@ -180,22 +160,10 @@ class TrackerFailoverIT {
     /** The partner's view as the instance on the port answers it; null when it cannot be reached. */
     private static HttpResponse<String> get(int port, String partner) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/partners/"
-                            + partner + "?asOf=" + RandomHistory.AS_OF))
-                    .header("Authorization", LocalTokens.staff())
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            return ApiClient.onPort(port).withAuthorization(TestTokens.staff())
+                    .get("/api/v1/partners/" + partner + "?asOf=" + RandomHistory.AS_OF);
+        } catch (UncheckedIOException e) {
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
         }
     }
 }

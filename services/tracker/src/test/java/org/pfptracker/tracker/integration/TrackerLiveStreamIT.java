@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,16 +25,13 @@ import org.pfptracker.core.config.Settings;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
-import org.pfptracker.platform.topic.TopicProvisioner;
-import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.support.EventStreamReader;
 import org.pfptracker.tracker.support.Events;
-import org.pfptracker.tracker.support.LocalTokens;
 
 /**
  * The change stream across instances, on a real broker: two tracker instances share the partners, and a
@@ -50,27 +45,19 @@ class TrackerLiveStreamIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SchemaRegistryServer registry;
+    private static TestSystem system;
     private static TrackerService a;
     private static TrackerService b;
     private static EventPublisher publisher;
 
     @BeforeAll
     static void startTwoInstances(KafkaTestCluster kafka, @TempDir Path stateA, @TempDir Path stateB) {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")));
-        Map<String, String> values = new java.util.HashMap<>(LocalTokens.settings());
-        values.putAll(Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url().toString(),
+        system = TestSystem.start(kafka);
+        Settings settings = system.settings(
                 "tracker.application.id", UniqueNames.of("live-tracker"),
                 "tracker.http.port", "0",
                 // Two instances of one tracker forward to each other: they share one secret.
-                "tracker.peer.secret", "live-stream-instances-share-it"));
-        Settings settings = Settings.of(values);
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+                "tracker.peer.secret", "live-stream-instances-share-it");
         a = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateA));
         b = TrackerService.start(settings.with(TrackerSettings.STATE_DIR, stateB));
         publisher = EventPublisher.create(settings);
@@ -87,14 +74,14 @@ class TrackerLiveStreamIT {
         publisher.close();
         a.close();
         b.close();
-        registry.close();
+        system.close();
     }
 
     @Test
     void shouldTellAPageOnOneInstanceOfEveryPartnersChangesWhicheverInstanceHoldsThem() throws Exception {
         // Given: a page listening to instance A
         HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(url(a, "/api/v1/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", LocalTokens.staff()).build(),
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.staff()).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (EventStreamReader stream = new EventStreamReader(response.body())) {
@@ -140,7 +127,7 @@ class TrackerLiveStreamIT {
 
     private static HttpResponse<String> get(TrackerService instance, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(url(instance, path)).header("Authorization", LocalTokens.staff()).build(),
+            return HTTP.send(HttpRequest.newBuilder(url(instance, path)).header("Authorization", TestTokens.staff()).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

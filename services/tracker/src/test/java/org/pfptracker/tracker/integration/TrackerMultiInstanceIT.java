@@ -31,7 +31,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +47,11 @@ import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.serde.JsonSerde;
-import org.pfptracker.platform.topic.TopicProvisioner;
-import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
-import org.pfptracker.registry.RegistryConfig;
-import org.pfptracker.registry.SchemaRegistryServer;
+import org.pfptracker.testsupport.http.TestTokens;
+import org.pfptracker.testsupport.system.TestRegistry;
+import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.http.PeerProof;
@@ -61,7 +59,6 @@ import org.pfptracker.tracker.query.PaceSeries;
 import org.pfptracker.tracker.query.Quarter;
 import org.pfptracker.tracker.query.QuarterRange;
 import org.pfptracker.tracker.support.Events;
-import org.pfptracker.tracker.support.LocalTokens;
 import org.pfptracker.tracker.support.RandomHistory;
 import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.support.TrackerDriver;
@@ -104,7 +101,7 @@ class TrackerMultiInstanceIT {
     /** The views as first served, to compare with after a stop and a restart. */
     private final Map<String, JsonNode> served = new TreeMap<>();
 
-    private SchemaRegistryServer registry;
+    private TestSystem system;
     private EventPublisher publisher;
     private Settings settings;
     private Path stateDirB;
@@ -115,13 +112,10 @@ class TrackerMultiInstanceIT {
     @BeforeAll
     void startTwoInstancesAndPublishAHistory(KafkaTestCluster kafka, @TempDir Path stateDirA, @TempDir Path stateDirB)
             throws Exception {
-        registry = SchemaRegistryServer.start(RegistryConfig.forBootstrapServers(kafka.bootstrapServers())
-                .withPort(0).withTopic(UniqueNames.of("_schemas")).withReplication((short) 3, 2));
-        Map<String, String> values = new HashMap<>(LocalTokens.settings());
+        system = TestSystem.start(kafka, TestRegistry.on(kafka).replicated());
+        Map<String, String> values = new HashMap<>();
         // Instances of one tracker forward queries to each other: they share one secret.
         values.put("tracker.peer.secret", PEER_SECRET);
-        values.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        values.put("schema.registry.url", registry.url().toString());
         values.put("topics.partitions", "6");
         values.put("topics.replication.factor", "3");
         values.put("tracker.application.id", UniqueNames.of("multi-tracker"));
@@ -129,10 +123,7 @@ class TrackerMultiInstanceIT {
         values.put("tracker.standby.replicas", "1");
         // Members notice a join or a leave at their next heartbeat: keep rebalances to about a second.
         values.put("tracker.session.timeout", "6s");
-        settings = Settings.of(values);
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin).provision(Topics.catalogue(settings), TopicProvisioner.Mode.APPLY);
-        }
+        settings = system.settings(values);
         this.stateDirB = stateDirB;
         a = TrackerService.start(trackerSettings(stateDirA));
         b = TrackerService.start(trackerSettings(stateDirB));
@@ -164,7 +155,7 @@ class TrackerMultiInstanceIT {
         closeQuietly(publisher);
         closeQuietly(a);
         closeQuietly(b);
-        closeQuietly(registry);
+        closeQuietly(system);
     }
 
     @Test
@@ -461,7 +452,7 @@ class TrackerMultiInstanceIT {
     private static HttpResponse<String> get(TrackerService tracker, String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + tracker.httpPort() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", LocalTokens.staff()).GET();
+                .timeout(Duration.ofSeconds(10)).header("Authorization", TestTokens.staff()).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }

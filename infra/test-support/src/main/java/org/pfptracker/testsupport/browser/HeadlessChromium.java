@@ -1,4 +1,4 @@
-package org.pfptracker.tracker.support;
+package org.pfptracker.testsupport.browser;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,8 +19,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver, both named explicitly so Selenium never
- * looks for a browser or a driver on the internet; a fresh profile per browser. The launcher's dashboard
- * tests drive the same pair with the same switches (their {@code Browser} also measures page timings).
+ * looks for a browser or a driver on the internet (there is none here); a fresh profile per browser.
+ *
+ * <p>Selenium is an optional dependency of this module: a module using this class declares
+ * {@code selenium-chrome-driver} in test scope itself.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
