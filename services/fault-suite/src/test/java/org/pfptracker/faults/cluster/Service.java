@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pfptracker.testsupport.process.JavaProcess;
 
@@ -19,7 +20,11 @@ public final class Service {
         this.port = port;
     }
 
-    /** {@code pfp <role> -c <name>.properties}, the settings written beside the logs. */
+    /**
+     * A deployable role (tracker, gateway, registry) from its own slim runtime, as it is deployed
+     * ({@code java -jar pfp-<role>.jar <name>.properties}); anything else from the CLI
+     * ({@code pfp <role> -c <name>.properties}). The settings are written beside the logs.
+     */
     static Service of(Path distribution, Path directory, String name, String role, int port, Map<String, String> settings) {
         Path file = directory.resolve(name + ".properties");
         try {
@@ -29,11 +34,14 @@ public final class Service {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Service(command(distribution, name, directory.resolve("logs"), role, "-c", file.toString()), port);
+        Path logs = directory.resolve("logs");
+        Optional<Path> runtime = Runtimes.of(role);
+        return new Service(runtime.map(jar -> command(jar, name, logs, file.toString()))
+                .orElseGet(() -> command(distribution, name, logs, role, "-c", file.toString())), port);
     }
 
     /**
-     * One OS process of the distribution a user runs ({@code java -jar pfp.jar <arguments>}), with a small heap so
+     * One OS process of what a user runs ({@code java -jar <jar> <arguments>}), with a small heap so
      * that a dozen fit on a laptop; its output appended to {@code <name>.log}, so a restarted process's log follows
      * the killed one's.
      */

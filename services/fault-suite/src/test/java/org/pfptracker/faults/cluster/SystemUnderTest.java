@@ -82,6 +82,10 @@ public final class SystemUnderTest implements AutoCloseable {
         run(distribution, "topics", common, "topics");
         for (int i = 0; i < registryPorts.size(); i++) {
             Map<String, String> settings = new HashMap<>(common);
+            // What 'pfp registry' would take from kafka.bootstrap.servers and the project's policy, said outright:
+            // the registry's own runtime reads registry.* only.
+            settings.put("registry.bootstrap.servers", kafka.bootstrapServers());
+            settings.put("registry.compatibility.level", "BACKWARD_TRANSITIVE");
             settings.put("registry.port", registryPorts.get(i).toString());
             settings.put("registry.topic.replication.factor", "3");
             settings.put("registry.topic.min.insync.replicas", "2");
