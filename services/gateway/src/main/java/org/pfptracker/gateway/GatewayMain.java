@@ -1,6 +1,6 @@
 package org.pfptracker.gateway;
 
-import org.pfptracker.platform.lifecycle.ServiceMain;
+import org.pfptracker.core.lifecycle.ServiceMain;
 
 /**
  * Runs one gateway as its own process, configured by {@code PFP_*} environment variables, {@code -Dpfp.*}

@@ -1,14 +1,13 @@
 package org.pfptracker.registry;
 
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import org.pfptracker.core.config.Settings;
+import org.pfptracker.core.lifecycle.ServiceMain;
 import org.pfptracker.http.access.AccessSettings;
 
 /**
- * Runs a registry server on its own until the JVM is stopped: {@code java ... RegistryMain
- * [registry.properties]}. Settings come from the optional properties file and from
- * {@code PFP_REGISTRY_*} (and {@code PFP_ACCESS_*}) environment variables, which win; see {@link RegistryConfig}.
+ * Runs a registry server on its own until the JVM is stopped: {@code java -jar pfp-registry.jar
+ * [registry.properties]}. Settings come from the optional properties file, {@code PFP_*} environment variables
+ * and {@code -Dpfp.*} properties, as for every pfp process ({@code registry.*} and {@code access.*}); see
+ * {@link RegistryConfig}. A wrong setting stops it with one line and exit status 2.
  */
 public final class RegistryMain {
 
@@ -19,24 +18,7 @@ public final class RegistryMain {
      * @param args optionally, the path of a properties file
      */
     public static void main(String[] args) throws InterruptedException {
-        RegistryConfig config;
-        AccessSettings access;
-        try {
-            // Resolved as every pfp process resolves its options: the file, PFP_* variables, -Dpfp.* properties.
-            Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null);
-            config = RegistryConfig.from(settings);
-            access = AccessSettings.from(settings);
-        } catch (IllegalArgumentException e) {
-            System.err.println("Cannot start the schema registry: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        SchemaRegistryServer server = SchemaRegistryServer.start(config, access);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "pfp-registry-shutdown"));
-        stopped.await();
+        ServiceMain.run("registry", args,
+                settings -> SchemaRegistryServer.start(RegistryConfig.from(settings), AccessSettings.from(settings)));
     }
 }

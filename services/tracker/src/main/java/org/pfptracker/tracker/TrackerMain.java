@@ -1,8 +1,8 @@
 package org.pfptracker.tracker;
 
 import org.pfptracker.core.config.Settings;
-import org.pfptracker.platform.lifecycle.ServiceMain;
-import org.pfptracker.platform.lifecycle.UntilStopped;
+import org.pfptracker.core.lifecycle.ServiceMain;
+import org.pfptracker.core.lifecycle.UntilStopped;
 
 /**
  * Runs one tracker instance as its own process, configured by {@code PFP_*} environment variables,

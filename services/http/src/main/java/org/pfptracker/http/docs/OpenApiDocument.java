@@ -35,11 +35,6 @@ public final class OpenApiDocument implements Handler {
         }
     }
 
-    /** The document's bytes. */
-    public byte[] bytes() {
-        return document.clone();
-    }
-
     @Override
     public void handle(Context ctx) {
         ctx.contentType(CONTENT_TYPE).result(document);

@@ -2,8 +2,8 @@ package org.pfptracker.launcher.command;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pfptracker.core.lifecycle.UntilStopped;
 import org.pfptracker.kafka.embedded.KafkaNode;
-import org.pfptracker.platform.lifecycle.UntilStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package org.pfptracker.launcher.command;
 
 import java.util.concurrent.Callable;
+import org.pfptracker.core.lifecycle.UntilStopped;
 import org.pfptracker.gateway.GatewayService;
-import org.pfptracker.platform.lifecycle.UntilStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

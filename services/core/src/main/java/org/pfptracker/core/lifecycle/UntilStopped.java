@@ -1,4 +1,4 @@
-package org.pfptracker.platform.lifecycle;
+package org.pfptracker.core.lifecycle;
 
 import java.util.concurrent.CountDownLatch;
 

@@ -1,4 +1,4 @@
-package org.pfptracker.platform.lifecycle;
+package org.pfptracker.core.lifecycle;
 
 import java.nio.file.Path;
 import java.util.function.Function;
