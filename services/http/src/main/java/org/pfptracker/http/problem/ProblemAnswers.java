@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.IssuerUnavailableException;
 import org.pfptracker.http.server.ProblemErrorHandler;
+import org.pfptracker.http.server.UnreadBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,7 @@ public final class ProblemAnswers {
 
     /** Writes a refusal and tells the listener. */
     public void refuse(Context ctx, Problem problem, Duration retryAfter) {
+        UnreadBody.discard(ctx);
         listener.refused(ctx, problem);
         write(ctx, problem, retryAfter);
     }

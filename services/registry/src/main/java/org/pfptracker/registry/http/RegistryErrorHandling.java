@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.pfptracker.http.access.AccessDeniedException;
 import org.pfptracker.http.access.IssuerUnavailableException;
+import org.pfptracker.http.server.UnreadBody;
 import org.pfptracker.registry.client.protocol.ErrorResponse;
 import org.pfptracker.registry.client.protocol.RegistryMediaTypes;
 import org.pfptracker.registry.store.RegistryException;
@@ -79,6 +80,7 @@ final class RegistryErrorHandling {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write an error body", e);
         }
+        UnreadBody.discard(ctx);
         ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(status).contentType(RegistryMediaTypes.V1_JSON).result(body);
     }
