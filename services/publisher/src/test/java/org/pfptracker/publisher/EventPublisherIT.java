@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.pfptracker.core.config.Settings;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.AreaOfCooperation;
-import org.pfptracker.event.EventMetadata;
 import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.serde.EventSerdes;
 import org.pfptracker.platform.topic.Topics;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.testsupport.system.TestSystem;
 
 @WithKafka
@@ -98,8 +97,7 @@ class EventPublisherIT {
 
     @Test
     void shouldRefuseARecordThatIsNotACatalogueEvent() {
-        assertThatThrownBy(() -> publisher.publish(EventMetadata.newBuilder().setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now()).setSource("t").setPartnerId("x").setCorrelationId(null).build()))
+        assertThatThrownBy(() -> publisher.publish(TestEvents.metadata("x", Instant.now())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an event of the pfp-tracker catalogue");
     }
@@ -111,13 +109,10 @@ class EventPublisherIT {
     }
 
     private ActivityProposed proposal(String partner, String activityId) {
-        UUID id = UUID.randomUUID();
-        eventIds.computeIfAbsent(partner, p -> new ArrayList<>()).add(id.toString());
-        return ActivityProposed.newBuilder()
-                .setMetadata(EventMetadata.newBuilder().setEventId(id).setOccurredAt(Instant.now()).setSource("test")
-                        .setPartnerId(partner).setCorrelationId(null).build())
-                .setActivityId(activityId).setTitle("t").setArea(AreaOfCooperation.EDUCATION_AND_TRAINING)
-                .setPlannedStart(null).build();
+        ActivityProposed proposal = TestEvents.proposed(partner, activityId, AreaOfCooperation.EDUCATION_AND_TRAINING,
+                Instant.now());
+        eventIds.computeIfAbsent(partner, p -> new ArrayList<>()).add(proposal.getMetadata().getEventId().toString());
+        return proposal;
     }
 
     private static List<ConsumerRecord<String, SpecificRecord>> consume(String topic, String partner, int expected) {

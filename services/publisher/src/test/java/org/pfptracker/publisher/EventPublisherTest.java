@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.AreaOfCooperation;
-import org.pfptracker.event.EventMetadata;
+import org.pfptracker.testsupport.event.TestEvents;
 
 /** The record the publisher makes of an event, without a broker; the broker's side is in EventPublisherIT. */
 class EventPublisherTest {
@@ -62,10 +61,6 @@ class EventPublisherTest {
     }
 
     private static ActivityProposed proposal(Instant occurredAt) {
-        return ActivityProposed.newBuilder()
-                .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(occurredAt)
-                        .setSource("test").setPartnerId("georgia").setCorrelationId(null).build())
-                .setActivityId("a1").setTitle("Seminar").setArea(AreaOfCooperation.DEFENCE_REFORM)
-                .setPlannedStart(null).build();
+        return TestEvents.proposed("georgia", "a1", AreaOfCooperation.DEFENCE_REFORM, occurredAt);
     }
 }

@@ -8,10 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.pfptracker.event.EventMetadata;
-import org.pfptracker.event.Framework;
 import org.pfptracker.event.PartnerJoined;
 import org.pfptracker.gateway.partner.PartnerDirectory;
+import org.pfptracker.testsupport.event.TestEvents;
 
 /** Requests and partners for command tests: a fixed clock and event id, JSON bodies written as text. */
 final class CommandFixtures {
@@ -45,17 +44,8 @@ final class CommandFixtures {
     }
 
     static PartnerJoined joined(String partnerId, UUID eventId) {
-        return PartnerJoined.newBuilder()
-                .setMetadata(EventMetadata.newBuilder()
-                        .setEventId(eventId)
-                        .setOccurredAt(LocalDate.of(1994, 3, 23).atStartOfDay().toInstant(ZoneOffset.UTC))
-                        .setSource("test")
-                        .setPartnerId(partnerId)
-                        .setCorrelationId(null)
-                        .build())
-                .setName(partnerId)
-                .setFramework(Framework.EURO_ATLANTIC_PARTNERSHIP)
-                .setJoinedOn(LocalDate.of(1994, 3, 23))
-                .build();
+        LocalDate joinedOn = LocalDate.of(1994, 3, 23);
+        return TestEvents.joined(TestEvents.metadata(partnerId, joinedOn.atStartOfDay().toInstant(ZoneOffset.UTC),
+                eventId), partnerId, joinedOn);
     }
 }

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +53,7 @@ class GatewayHttpsTest {
         server = start(https);
 
         // When a client trusting the authority calls its health probe and an unknown path
-        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
+        HttpClient trusting = HttpClient.newBuilder().sslContext(AUTHORITY.clientContext()).build();
         HttpResponse<String> live = trusting.send(get("https://127.0.0.1:" + server.port() + "/health/live"),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> missing = trusting.send(get("https://127.0.0.1:" + server.port() + "/nowhere"),
@@ -101,26 +95,11 @@ class GatewayHttpsTest {
     private Path keyStore() throws Exception {
         CertificateAuthority.IssuedCertificate issued = AUTHORITY.issueServerCertificate("gateway",
                 List.of("localhost", "127.0.0.1"));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("gateway", issued.privateKey(), PASSWORD.toCharArray(), issued.chain().toArray(new Certificate[0]));
         Path file = dir.resolve("gateway.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
+        issued.writePkcs12(file, "gateway", PASSWORD);
         return file;
     }
 
-    private static SSLContext trusting() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", AUTHORITY.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
 
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();

@@ -23,7 +23,6 @@ import org.pfptracker.core.config.Settings;
 import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.AreaOfCooperation;
 import org.pfptracker.event.EventMetadata;
-import org.pfptracker.event.Framework;
 import org.pfptracker.event.PartnerJoined;
 import org.pfptracker.gateway.GatewayService;
 import org.pfptracker.gateway.support.EventReader;
@@ -33,6 +32,7 @@ import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.event.Events;
 import org.pfptracker.platform.topic.Topics;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.testsupport.http.ApiClient;
 import org.pfptracker.testsupport.http.TestTokens;
 import org.pfptracker.testsupport.system.TestSystem;
@@ -203,17 +203,8 @@ class GatewayPublishingIT {
     }
 
     private static PartnerJoined joined(String partnerId) {
-        return PartnerJoined.newBuilder()
-                .setMetadata(EventMetadata.newBuilder()
-                        .setEventId(UUID.randomUUID())
-                        .setOccurredAt(LocalDate.of(1995, 2, 10).atStartOfDay().toInstant(ZoneOffset.UTC))
-                        .setSource("another-publisher")
-                        .setPartnerId(partnerId)
-                        .setCorrelationId(null)
-                        .build())
-                .setName(partnerId)
-                .setFramework(Framework.EURO_ATLANTIC_PARTNERSHIP)
-                .setJoinedOn(LocalDate.of(1995, 2, 10))
-                .build();
+        LocalDate joinedOn = LocalDate.of(1995, 2, 10);
+        return TestEvents.joined(TestEvents.metadata(partnerId, joinedOn.atStartOfDay().toInstant(ZoneOffset.UTC),
+                UUID.randomUUID(), "another-publisher"), partnerId, joinedOn);
     }
 }

@@ -1,11 +1,7 @@
 package org.pfptracker.gateway.partner;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.UUID;
-import org.pfptracker.event.EventMetadata;
-import org.pfptracker.event.Framework;
-import org.pfptracker.event.PartnerJoined;
+import org.pfptracker.testsupport.event.TestEvents;
 
 /** Partner directories for tests that run without Kafka. */
 public final class Directories {
@@ -24,18 +20,7 @@ public final class Directories {
     public static PartnerDirectory loading(String... partnerIds) {
         PartnerDirectory directory = new PartnerDirectory();
         for (String partnerId : partnerIds) {
-            directory.learn(PartnerJoined.newBuilder()
-                    .setMetadata(EventMetadata.newBuilder()
-                            .setEventId(UUID.nameUUIDFromBytes(partnerId.getBytes()))
-                            .setOccurredAt(LocalDate.of(1994, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                            .setSource("test")
-                            .setPartnerId(partnerId)
-                            .setCorrelationId(null)
-                            .build())
-                    .setName(partnerId)
-                    .setFramework(Framework.EURO_ATLANTIC_PARTNERSHIP)
-                    .setJoinedOn(LocalDate.of(1994, 1, 1))
-                    .build());
+            directory.learn(TestEvents.joined(partnerId, LocalDate.of(1994, 1, 1)));
         }
         return directory;
     }

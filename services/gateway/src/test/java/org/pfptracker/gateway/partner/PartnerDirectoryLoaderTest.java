@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -22,6 +21,7 @@ import org.pfptracker.event.Framework;
 import org.pfptracker.event.PartnerJoined;
 import org.pfptracker.event.PartnerStatus;
 import org.pfptracker.event.PartnerStatusChanged;
+import org.pfptracker.testsupport.event.TestEvents;
 
 class PartnerDirectoryLoaderTest {
 
@@ -130,12 +130,6 @@ class PartnerDirectoryLoaderTest {
     }
 
     private static EventMetadata metadata(String partnerId) {
-        return EventMetadata.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(LocalDate.of(1994, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                .setSource("test")
-                .setPartnerId(partnerId)
-                .setCorrelationId(null)
-                .build();
+        return TestEvents.metadata(partnerId, LocalDate.of(1994, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 }

@@ -1,5 +1,14 @@
 package org.pfptracker.launcher.dashboard;
 
+import static org.pfptracker.event.AreaOfCooperation.CIVIL_EMERGENCY_PLANNING;
+import static org.pfptracker.event.AreaOfCooperation.CIVIL_MILITARY_RELATIONS;
+import static org.pfptracker.event.AreaOfCooperation.DEFENCE_POLICY_AND_PLANNING;
+import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
+import static org.pfptracker.event.AreaOfCooperation.DISASTER_RESPONSE;
+import static org.pfptracker.event.AreaOfCooperation.EDUCATION_AND_TRAINING;
+import static org.pfptracker.event.AreaOfCooperation.MILITARY_TO_MILITARY_COOPERATION;
+import static org.pfptracker.event.AreaOfCooperation.SCIENCE_AND_ENVIRONMENT;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,15 +37,7 @@ import org.pfptracker.event.ProgrammeAssessed;
 import org.pfptracker.event.ProgrammeType;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
-
-import static org.pfptracker.event.AreaOfCooperation.CIVIL_EMERGENCY_PLANNING;
-import static org.pfptracker.event.AreaOfCooperation.CIVIL_MILITARY_RELATIONS;
-import static org.pfptracker.event.AreaOfCooperation.DEFENCE_POLICY_AND_PLANNING;
-import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
-import static org.pfptracker.event.AreaOfCooperation.DISASTER_RESPONSE;
-import static org.pfptracker.event.AreaOfCooperation.EDUCATION_AND_TRAINING;
-import static org.pfptracker.event.AreaOfCooperation.MILITARY_TO_MILITARY_COOPERATION;
-import static org.pfptracker.event.AreaOfCooperation.SCIENCE_AND_ENVIRONMENT;
+import org.pfptracker.testsupport.event.TestEvents;
 
 /**
  * A small, realistic history on top of the 22 reference partners, dated relative to today so that every
@@ -181,8 +182,7 @@ final class DashboardScenario {
     }
 
     private static EventMetadata metadata(String partnerId, Instant occurredAt) {
-        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(occurredAt).setSource(SOURCE)
-                .setPartnerId(partnerId).setCorrelationId(null).build();
+        return TestEvents.metadata(partnerId, occurredAt, UUID.randomUUID(), SOURCE);
     }
 
     private static final String[] TITLES = {"Defence reform seminar", "Staff officer course", "Crisis management workshop",

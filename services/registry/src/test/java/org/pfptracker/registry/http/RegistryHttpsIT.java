@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +40,7 @@ class RegistryHttpsIT {
                 ServerSettings.DEFAULTS.withTls(new TlsSettings(pemFiles("s3cret"), Duration.ofDays(365)))))) {
 
             // When a client trusting the authority lists the subjects at the registry's URL
-            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
+            HttpClient trusting = HttpClient.newBuilder().sslContext(AUTHORITY.clientContext()).build();
             HttpResponse<String> subjects = trusting.send(get(registry.url().resolve("/subjects")),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -91,29 +81,10 @@ class RegistryHttpsIT {
                 List.of("localhost", "127.0.0.1"));
         Path chain = dir.resolve("registry.pem");
         Path key = dir.resolve("registry.key");
-        try (Writer out = Files.newBufferedWriter(chain); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            for (X509Certificate certificate : issued.chain()) {
-                pem.writeObject(certificate);
-            }
-        }
-        try (Writer out = Files.newBufferedWriter(key); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(new JcaPKCS8Generator(issued.privateKey(),
-                    new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider())
-                            .setPassword(password.toCharArray()).build()));
-        }
+        issued.writePem(chain, key, password);
         return new TlsSettings.PemFiles(chain, key, password);
     }
 
-    private static SSLContext trusting() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", AUTHORITY.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
 
     private static HttpRequest get(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();

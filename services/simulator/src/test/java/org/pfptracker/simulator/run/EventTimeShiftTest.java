@@ -13,6 +13,7 @@ import org.pfptracker.event.EventMetadata;
 import org.pfptracker.event.Objective;
 import org.pfptracker.event.ProgrammeAgreed;
 import org.pfptracker.event.ProgrammeType;
+import org.pfptracker.testsupport.event.TestEvents;
 
 class EventTimeShiftTest {
 
@@ -55,7 +56,7 @@ class EventTimeShiftTest {
     }
 
     private static EventMetadata metadata() {
-        return EventMetadata.newBuilder().setEventId(UUID.fromString("00000000-0000-4000-8000-000000000001"))
-                .setOccurredAt(GENERATED).setSource("pfp-simulator").setPartnerId("georgia").setCorrelationId(null).build();
+        return TestEvents.metadata("georgia", GENERATED, UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                "pfp-simulator");
     }
 }

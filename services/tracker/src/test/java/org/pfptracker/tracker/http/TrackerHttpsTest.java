@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,20 +14,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.streams.state.HostInfo;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +60,7 @@ class TrackerHttpsTest {
         start(pemFiles());
 
         // When a client trusting the authority reads the health probe and an unknown partner
-        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
+        HttpClient trusting = HttpClient.newBuilder().sslContext(AUTHORITY.clientContext()).build();
         HttpResponse<String> live = trusting.send(get("https", "/health/live"), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unknown = trusting.send(get("https", "/api/v1/partners/atlantis"),
                 HttpResponse.BodyHandlers.ofString());
@@ -97,7 +89,7 @@ class TrackerHttpsTest {
         TrackerHttpServer serverA = startInstance(a, tls, viewsOfA, a);
         try (TrackerHttpServer serverB = startInstance(b, tls, new FakeViews(), a)) {
             // When B is asked for georgia
-            HttpResponse<String> answer = HttpClient.newBuilder().sslContext(trusting()).build().send(
+            HttpResponse<String> answer = HttpClient.newBuilder().sslContext(AUTHORITY.clientContext()).build().send(
                     HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + b.port() + "/api/v1/partners/georgia"))
                             .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
@@ -203,25 +195,8 @@ class TrackerHttpsTest {
                 List.of("localhost", "127.0.0.1"));
         Path chain = dir.resolve("tracker.pem");
         Path key = dir.resolve("tracker.key");
-        try (Writer out = Files.newBufferedWriter(chain); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            for (X509Certificate certificate : issued.chain()) {
-                pem.writeObject(certificate);
-            }
-        }
-        try (Writer out = Files.newBufferedWriter(key); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(new JcaPKCS8Generator(issued.privateKey(), null));
-        }
+        issued.writePem(chain, key);
         return Map.of("tracker.http.tls.cert", chain.toString(), "tracker.http.tls.key", key.toString());
     }
 
-    private static SSLContext trusting() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", AUTHORITY.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
 }

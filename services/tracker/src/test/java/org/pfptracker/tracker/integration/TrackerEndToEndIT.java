@@ -42,11 +42,11 @@ import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.signal.ObjectiveBecameOverdue;
 import org.pfptracker.signal.PacePhase;
 import org.pfptracker.signal.PacePhaseChanged;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.testsupport.http.ApiClient;
 import org.pfptracker.testsupport.http.TestTokens;
 import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerService;
-import org.pfptracker.tracker.support.Events;
 
 /**
  * The first slice, end to end through real parts: Avro events published through the real publisher,
@@ -89,13 +89,13 @@ class TrackerEndToEndIT {
         // Given
         String partner = UniqueNames.of("georgia");
         Instant t0 = Instant.parse("2024-05-01T08:00:00Z");
-        ActivityProposed proposal = Events.proposed(partner, "a1", DEFENCE_REFORM, t0.plusSeconds(60));
+        ActivityProposed proposal = TestEvents.proposed(partner, "a1", DEFENCE_REFORM, t0.plusSeconds(60));
 
         // When
-        publisher.publish(Events.joined(partner, "Georgia", LocalDate.of(1994, 3, 23), t0)).get();
+        publisher.publish(TestEvents.joined(partner, "Georgia", LocalDate.of(1994, 3, 23), t0)).get();
         publisher.publish(proposal).get();
         publisher.publish(proposal).get(); // an at-least-once upstream delivering twice
-        publisher.publish(Events.proposed(partner, "a2", CIVIL_EMERGENCY_PLANNING, t0.plusSeconds(120))).get();
+        publisher.publish(TestEvents.proposed(partner, "a2", CIVIL_EMERGENCY_PLANNING, t0.plusSeconds(120))).get();
 
         // Then
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -145,9 +145,9 @@ class TrackerEndToEndIT {
         }
 
         // When
-        publisher.publish(Events.joined(partner, "Austria", java.time.LocalDate.of(1995, 2, 10),
+        publisher.publish(TestEvents.joined(partner, "Austria", java.time.LocalDate.of(1995, 2, 10),
                 Instant.parse("1995-02-10T00:00:00Z"))).get();
-        publisher.publish(Events.proposed(partner, "a1", DEFENCE_REFORM, Instant.parse("2024-06-01T00:00:00Z"))).get();
+        publisher.publish(TestEvents.proposed(partner, "a1", DEFENCE_REFORM, Instant.parse("2024-06-01T00:00:00Z"))).get();
 
         // Then: the stream went past the poison record
         await().atMost(PATIENCE).untilAsserted(() ->
@@ -168,10 +168,10 @@ class TrackerEndToEndIT {
         Instant t0 = Instant.parse("2020-01-10T00:00:00Z");
 
         // When
-        publisher.publish(Events.joined(partner, "Armenia", LocalDate.of(1994, 10, 5), t0)).get();
-        publisher.publish(Events.priorities(partner, 4, t0.plusSeconds(1), DEFENCE_REFORM)).get();
-        publisher.publish(Events.programme(partner, "ipap-2020", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31),
-                t0.plusSeconds(2), Events.objective("o1", LocalDate.of(2020, 6, 30)))).get();
+        publisher.publish(TestEvents.joined(partner, "Armenia", LocalDate.of(1994, 10, 5), t0)).get();
+        publisher.publish(TestEvents.priorities(partner, 4, t0.plusSeconds(1), DEFENCE_REFORM)).get();
+        publisher.publish(TestEvents.programme(partner, "ipap-2020", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31),
+                t0.plusSeconds(2), TestEvents.objective("o1", LocalDate.of(2020, 6, 30)))).get();
 
         // Then: the views topic holds its view (Avro, through the registry), read committed, as a consumer of the
         // table would; and the signals topic announced its first pace phase and the overdue objective

@@ -26,12 +26,12 @@ import org.pfptracker.kafka.junit.KafkaTestCluster;
 import org.pfptracker.kafka.junit.UniqueNames;
 import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.publisher.EventPublisher;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.testsupport.http.TestTokens;
 import org.pfptracker.testsupport.system.TestSystem;
 import org.pfptracker.tracker.TrackerService;
 import org.pfptracker.tracker.config.TrackerSettings;
 import org.pfptracker.tracker.support.EventStreamReader;
-import org.pfptracker.tracker.support.Events;
 
 /**
  * The change stream across instances, on a real broker: two tracker instances share the partners, and a
@@ -95,7 +95,7 @@ class TrackerLiveStreamIT {
             for (int i = 0; i < PARTNERS; i++) {
                 String partnerId = "partner-" + run + "-" + i;
                 partners.add(partnerId);
-                publisher.publish(Events.joined(partnerId, "Partner " + i, LocalDate.of(1994, 3, 23), Instant.now())).get();
+                publisher.publish(TestEvents.joined(partnerId, "Partner " + i, LocalDate.of(1994, 3, 23), Instant.now())).get();
             }
 
             // Then: A announces every one of them
@@ -119,7 +119,7 @@ class TrackerLiveStreamIT {
         await().atMost(PATIENCE).until(() -> {
             // A new partner each time: a second join of the same partner would change nothing.
             String probe = "probe-" + UUID.randomUUID().toString().substring(0, 8);
-            publisher.publish(Events.joined(probe, "Probe", LocalDate.of(2000, 1, 1), Instant.now())).get();
+            publisher.publish(TestEvents.joined(probe, "Probe", LocalDate.of(2000, 1, 1), Instant.now())).get();
             EventStreamReader.Event changed = stream.next("partner-changed", Duration.ofSeconds(2));
             return changed != null;
         });

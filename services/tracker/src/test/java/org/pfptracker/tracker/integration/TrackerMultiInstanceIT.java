@@ -49,6 +49,7 @@ import org.pfptracker.kafka.junit.WithKafka;
 import org.pfptracker.platform.serde.JsonSerde;
 import org.pfptracker.publisher.EventPublisher;
 import org.pfptracker.publisher.PublishReceipt;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.testsupport.http.TestTokens;
 import org.pfptracker.testsupport.system.TestRegistry;
 import org.pfptracker.testsupport.system.TestSystem;
@@ -58,7 +59,6 @@ import org.pfptracker.tracker.http.PeerProof;
 import org.pfptracker.tracker.query.PaceSeries;
 import org.pfptracker.tracker.query.Quarter;
 import org.pfptracker.tracker.query.QuarterRange;
-import org.pfptracker.tracker.support.Events;
 import org.pfptracker.tracker.support.RandomHistory;
 import org.pfptracker.tracker.support.ReferenceComputation;
 import org.pfptracker.tracker.support.TrackerDriver;
@@ -366,7 +366,7 @@ class TrackerMultiInstanceIT {
         // and a new event counts exactly once
         long appliedBefore = served.get(partner).at("/freshness/eventsApplied").asLong();
         int activitiesBefore = served.get(partner).at("/activities/total").asInt();
-        publisher.publish(Events.proposed(partner, "after-restart", AreaOfCooperation.DEFENCE_REFORM,
+        publisher.publish(TestEvents.proposed(partner, "after-restart", AreaOfCooperation.DEFENCE_REFORM,
                 Instant.parse("2023-12-01T00:00:00Z"))).get();
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (TrackerService instance : List.of(a, b)) {

@@ -2,13 +2,13 @@ package org.pfptracker.tracker.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
-import static org.pfptracker.tracker.support.Events.completed;
-import static org.pfptracker.tracker.support.Events.exerciseScheduled;
-import static org.pfptracker.tracker.support.Events.joined;
-import static org.pfptracker.tracker.support.Events.objective;
-import static org.pfptracker.tracker.support.Events.priorities;
-import static org.pfptracker.tracker.support.Events.programme;
-import static org.pfptracker.tracker.support.Events.proposed;
+import static org.pfptracker.testsupport.event.TestEvents.completed;
+import static org.pfptracker.testsupport.event.TestEvents.exerciseScheduled;
+import static org.pfptracker.testsupport.event.TestEvents.joined;
+import static org.pfptracker.testsupport.event.TestEvents.objective;
+import static org.pfptracker.testsupport.event.TestEvents.priorities;
+import static org.pfptracker.testsupport.event.TestEvents.programme;
+import static org.pfptracker.testsupport.event.TestEvents.proposed;
 
 import java.time.Duration;
 import java.time.Instant;

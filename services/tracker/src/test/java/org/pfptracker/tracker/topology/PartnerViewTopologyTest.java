@@ -4,27 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pfptracker.event.AreaOfCooperation.CIVIL_EMERGENCY_PLANNING;
 import static org.pfptracker.event.AreaOfCooperation.DEFENCE_REFORM;
 import static org.pfptracker.event.AreaOfCooperation.EDUCATION_AND_TRAINING;
-import static org.pfptracker.tracker.support.Events.achieved;
-import static org.pfptracker.tracker.support.Events.approved;
-import static org.pfptracker.tracker.support.Events.cancelled;
-import static org.pfptracker.tracker.support.Events.completed;
-import static org.pfptracker.tracker.support.Events.exerciseCancelled;
-import static org.pfptracker.tracker.support.Events.exerciseConducted;
-import static org.pfptracker.tracker.support.Events.exerciseScheduled;
-import static org.pfptracker.tracker.support.Events.joined;
-import static org.pfptracker.tracker.support.Events.objective;
-import static org.pfptracker.tracker.support.Events.priorities;
-import static org.pfptracker.tracker.support.Events.programme;
-import static org.pfptracker.tracker.support.Events.proposed;
-import static org.pfptracker.tracker.support.Events.status;
+import static org.pfptracker.testsupport.event.TestEvents.achieved;
+import static org.pfptracker.testsupport.event.TestEvents.approved;
+import static org.pfptracker.testsupport.event.TestEvents.cancelled;
+import static org.pfptracker.testsupport.event.TestEvents.completed;
+import static org.pfptracker.testsupport.event.TestEvents.exerciseCancelled;
+import static org.pfptracker.testsupport.event.TestEvents.exerciseConducted;
+import static org.pfptracker.testsupport.event.TestEvents.exerciseScheduled;
+import static org.pfptracker.testsupport.event.TestEvents.joined;
+import static org.pfptracker.testsupport.event.TestEvents.objective;
+import static org.pfptracker.testsupport.event.TestEvents.priorities;
+import static org.pfptracker.testsupport.event.TestEvents.programme;
+import static org.pfptracker.testsupport.event.TestEvents.proposed;
+import static org.pfptracker.testsupport.event.TestEvents.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import org.pfptracker.event.ActivityProposed;
 import org.pfptracker.event.AssessmentRating;
 import org.pfptracker.event.PartnerStatus;
 import org.pfptracker.platform.topic.Topics;
-import org.pfptracker.tracker.support.Events;
+import org.pfptracker.testsupport.event.TestEvents;
 import org.pfptracker.tracker.support.TrackerDriver;
 import org.pfptracker.tracker.view.PartnerView;
 import org.pfptracker.tracker.view.ProgrammeView;
@@ -255,7 +255,7 @@ class PartnerViewTopologyTest {
                 programme("finland", "p1", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), T0,
                         objective("o1", LocalDate.of(2024, 6, 1)), objective("o2", LocalDate.of(2024, 6, 1)),
                         objective("o3", LocalDate.of(2025, 6, 1))),
-                Events.assessed("finland", "p1", AssessmentRating.PARTLY_ON_TRACK, Instant.parse("2024-05-01T00:00:00Z")));
+                TestEvents.assessed("finland", "p1", AssessmentRating.PARTLY_ON_TRACK, Instant.parse("2024-05-01T00:00:00Z")));
 
         // Then: as of 2024-06-30, o2 is overdue
         ProgrammeView programme = tracker.view("finland", TODAY).programmes().get(0);
@@ -403,9 +403,9 @@ class PartnerViewTopologyTest {
         java.util.UUID low = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
         java.util.UUID high = java.util.UUID.fromString("ffffffff-0000-0000-0000-000000000001");
         var first = org.pfptracker.event.PrioritiesChosen.newBuilder(priorities("georgia", 3, T0, DEFENCE_REFORM))
-                .setMetadata(Events.metadata("georgia", T0, high)).build();
+                .setMetadata(TestEvents.metadata("georgia", T0, high)).build();
         var second = org.pfptracker.event.PrioritiesChosen.newBuilder(priorities("georgia", 7, T0, DEFENCE_REFORM))
-                .setMetadata(Events.metadata("georgia", T0, low)).build();
+                .setMetadata(TestEvents.metadata("georgia", T0, low)).build();
 
         // When: the lower id arrives last
         tracker.publish(first, second);

@@ -1,12 +1,19 @@
 package org.pfptracker.kafka.embedded.security;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -16,6 +23,8 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -31,6 +40,10 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
@@ -86,6 +99,22 @@ public final class CertificateAuthority {
         return certificate;
     }
 
+    /** A client's TLS context that trusts this authority alone: what a test's HTTPS client needs. */
+    public SSLContext clientContext() {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("ca", certificate);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Could not make a TLS context trusting " + certificate.getSubjectX500Principal(), e);
+        }
+    }
+
     /**
      * A certificate for a TLS server (usable as a client too, for inter-broker connections) valid
      * for every one of {@code hosts}: host names become DNS names, IP literals IP addresses, of its
@@ -131,6 +160,42 @@ public final class CertificateAuthority {
         /** The certificate itself, without the authority's. */
         public X509Certificate certificate() {
             return chain.get(0);
+        }
+
+        /** Writes the chain and the PKCS#8 key as PEM files, as servers configured by file paths read them. */
+        public void writePem(Path chainFile, Path keyFile) throws IOException {
+            writePem(chainFile, keyFile, null);
+        }
+
+        /**
+         * Writes the chain and the PKCS#8 key as PEM files, the key encrypted (AES-256-CBC) with {@code password}
+         * unless it is null.
+         */
+        public void writePem(Path chainFile, Path keyFile, String password) throws IOException {
+            try (Writer out = Files.newBufferedWriter(chainFile); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+                for (X509Certificate certificate : chain) {
+                    pem.writeObject(certificate);
+                }
+            }
+            try (Writer out = Files.newBufferedWriter(keyFile); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+                pem.writeObject(new JcaPKCS8Generator(privateKey, password == null ? null
+                        : new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                                .setProvider(new BouncyCastleProvider()).setPassword(password.toCharArray()).build()));
+            } catch (OperatorCreationException e) {
+                throw new IllegalStateException("Could not encrypt the key of " + this, e);
+            }
+        }
+
+        /** Writes the key and the chain as a PKCS#12 store under {@code alias}, protected by {@code password}. */
+        public void writePkcs12(Path file, String alias, String password) throws IOException {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry(alias, privateKey, password.toCharArray(), chain.toArray(new Certificate[0]));
+                store.store(out, password.toCharArray());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Could not write a PKCS#12 store of " + this, e);
+            }
         }
 
         @Override

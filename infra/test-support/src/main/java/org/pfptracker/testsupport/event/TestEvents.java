@@ -1,7 +1,8 @@
-package org.pfptracker.tracker.support;
+package org.pfptracker.testsupport.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +27,16 @@ import org.pfptracker.event.ProgrammeAgreed;
 import org.pfptracker.event.ProgrammeAssessed;
 import org.pfptracker.event.ProgrammeType;
 
-/** Builders of test events with sensible defaults, so each test states only what matters to it. */
-public final class Events {
+/**
+ * Builders of catalogue events with sensible defaults, so each test states only what matters to it: the
+ * partner, the ids and the time, and, where a test is about them, the event id and the source.
+ */
+public final class TestEvents {
 
-    private Events() {
+    /** The source of every event built here unless a test names another. */
+    public static final String SOURCE = "test";
+
+    private TestEvents() {
     }
 
     public static EventMetadata metadata(String partnerId, Instant occurredAt) {
@@ -37,12 +44,26 @@ public final class Events {
     }
 
     public static EventMetadata metadata(String partnerId, Instant occurredAt, UUID eventId) {
+        return metadata(partnerId, occurredAt, eventId, SOURCE);
+    }
+
+    /** Metadata as a given publisher writes it: {@code source} names the client that published the event. */
+    public static EventMetadata metadata(String partnerId, Instant occurredAt, UUID eventId, String source) {
         return EventMetadata.newBuilder().setEventId(eventId).setOccurredAt(occurredAt)
-                .setSource("test").setPartnerId(partnerId).setCorrelationId(null).build();
+                .setSource(source).setPartnerId(partnerId).setCorrelationId(null).build();
     }
 
     public static PartnerJoined joined(String partnerId, String name, LocalDate joinedOn, Instant occurredAt) {
-        return PartnerJoined.newBuilder().setMetadata(metadata(partnerId, occurredAt)).setName(name)
+        return joined(metadata(partnerId, occurredAt), name, joinedOn);
+    }
+
+    /** A partner joining on the day of its event, under its id as its name. */
+    public static PartnerJoined joined(String partnerId, LocalDate joinedOn) {
+        return joined(partnerId, partnerId, joinedOn, joinedOn.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    public static PartnerJoined joined(EventMetadata metadata, String name, LocalDate joinedOn) {
+        return PartnerJoined.newBuilder().setMetadata(metadata).setName(name)
                 .setFramework(Framework.EURO_ATLANTIC_PARTNERSHIP).setJoinedOn(joinedOn).build();
     }
 
