@@ -1,6 +1,5 @@
 package org.pfptracker.registry;
 
-import io.javalin.Javalin;
 import java.net.URI;
 import java.util.Objects;
 import org.pfptracker.http.access.AccessControl;
@@ -30,11 +29,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     private final RegistryConfig config;
     private final SchemaStore store;
-    private final Javalin http;
+    private final RegistryHttpApi http;
     private final ProcessMetrics metrics;
     private final URI url;
 
-    private SchemaRegistryServer(RegistryConfig config, SchemaStore store, Javalin http, ProcessMetrics metrics) {
+    private SchemaRegistryServer(RegistryConfig config, SchemaStore store, RegistryHttpApi http, ProcessMetrics metrics) {
         this.config = config;
         this.store = store;
         this.http = http;
@@ -66,7 +65,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         long started = System.nanoTime();
         SchemaStore store = SchemaStore.open(config);
         ProcessMetrics metrics = new ProcessMetrics();
-        Javalin http;
+        RegistryHttpApi http;
         try {
             http = RegistryHttpApi.create(store, access, config.host(), config.port(), config.http(), metrics.registry())
                     .start();

@@ -112,7 +112,9 @@ public final class SystemUnderTest implements AutoCloseable {
                     "tracker.peer.secret", peerSecret,
                     "tracker.stream.threads", "2",
                     "tracker.state.memory.mb", "64",
-                    "tracker.record.cache.mb", "8"));
+                    "tracker.record.cache.mb", "8",
+                    // Three of the rotation's checks, 0.5 s apart: it stops sending readers before the port closes.
+                    "tracker.http.shutdown.drain", "1500ms"));
             if (i == PROXIED_TRACKER) {
                 settings.put("kafka.bootstrap.servers", kafka.proxiedBootstrapServers());
             }

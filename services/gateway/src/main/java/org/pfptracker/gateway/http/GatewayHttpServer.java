@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,12 +54,17 @@ public final class GatewayHttpServer implements AutoCloseable {
     private final ExecutorService responder;
     private final List<String> routes;
     private final ProcessMetrics metrics;
+    private final HealthEndpoints health;
+    private final Duration drain;
 
-    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes, ProcessMetrics metrics) {
+    private GatewayHttpServer(Javalin app, ExecutorService responder, List<String> routes, ProcessMetrics metrics,
+                              HealthEndpoints health, Duration drain) {
         this.app = app;
         this.responder = responder;
         this.routes = routes;
         this.metrics = metrics;
+        this.health = health;
+        this.drain = drain;
     }
 
     /**
@@ -118,7 +124,8 @@ public final class GatewayHttpServer implements AutoCloseable {
             log.info("Gateway HTTP API listening on {}://{}:{}{} ({} command routes; OpenAPI at {}, browsable at {};"
                             + " metrics at {})", options.server().scheme(), options.host(), app.port(), CommandRoutes.PARTNERS,
                     CommandRoutes.all(directory).size(), OpenApiDocument.PATH, ApiDocsPage.PATH, MetricsEndpoint.PATH);
-            return new GatewayHttpServer(app, responder, List.copyOf(registered), metrics);
+            return new GatewayHttpServer(app, responder, List.copyOf(registered), metrics, health,
+                    options.server().drain());
         } catch (RuntimeException e) {
             responder.shutdownNow();
             metrics.close();
@@ -138,6 +145,7 @@ public final class GatewayHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        health.drain(drain, "gateway");
         app.stop();
         metrics.close();
         responder.shutdown();

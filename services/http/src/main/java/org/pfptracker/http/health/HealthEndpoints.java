@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.pfptracker.http.problem.ProblemAnswers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Liveness and readiness, for a load balancer or an orchestrator: {@code GET /health/live} is 200 while the
@@ -18,9 +20,12 @@ public final class HealthEndpoints {
 
     private static final Health ALIVE = Health.up(null, null);
 
+    private static final Logger log = LoggerFactory.getLogger(HealthEndpoints.class);
+
     private final Supplier<Health> liveness;
     private final Supplier<Health> readiness;
     private final Duration retryAfter;
+    private volatile boolean stopping;
 
     /**
      * Alive while it answers HTTP.
@@ -44,6 +49,27 @@ public final class HealthEndpoints {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Before the server closes: readiness says 503 from now on, and the caller waits {@code period} while the
+     * server goes on answering, so that load balancers probing readiness take it out of their rotation first
+     * and no request meets a closed port.
+     *
+     * @param server what the server is called in the log line ("tracker", "gateway")
+     */
+    public void drain(Duration period, String server) {
+        stopping = true;
+        if (period.isZero()) {
+            return;
+        }
+        log.info("Stopping the {}: answering {} more while readiness says 503, so that load balancers stop sending"
+                + " requests first", server, period);
+        try {
+            Thread.sleep(period.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void live(Context ctx) {
         Health health = liveness.get();
         if (!health.isUp()) {
@@ -54,7 +80,7 @@ public final class HealthEndpoints {
     }
 
     public void ready(Context ctx) {
-        Health health = readiness.get();
+        Health health = stopping ? Health.down("stopping", null) : readiness.get();
         if (!health.isUp()) {
             ctx.status(503).header(ProblemAnswers.RETRY_AFTER, ProblemAnswers.retryAfterSeconds(retryAfter));
         }

@@ -19,10 +19,11 @@ import org.pfptracker.core.config.Validator;
  *
  * @param limits timeouts and limits
  * @param tls HTTPS, or empty for plain HTTP
+ * @param drain on a stop, how long the server goes on answering while its readiness says 503, before it closes
  */
-public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
+public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls, Duration drain) {
 
-    /** Plain HTTP with the default limits. */
+    /** Plain HTTP with the default limits, closing at once on a stop. */
     public static final ServerSettings DEFAULTS = new ServerSettings(ServerLimits.DEFAULTS, Optional.empty());
 
     /** One year: what browsers' preload lists ask of HSTS. */
@@ -34,6 +35,15 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
     public ServerSettings {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(drain, "drain");
+        if (drain.isNegative()) {
+            throw new IllegalArgumentException("drain must not be negative, was " + drain);
+        }
+    }
+
+    /** Closing at once on a stop. */
+    public ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
+        this(limits, tls, Duration.ZERO);
     }
 
     public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("idle.timeout",
@@ -61,6 +71,12 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
                     + " limit, which is what a server behind a proxy or load balancer needs (every client has its"
                     + " address).")
             .withDefault(ServerLimits.DEFAULTS.maxConnectionsPerClient()).validatedBy(Validator.atLeast(0));
+    public static final Setting<Duration> SHUTDOWN_DRAIN = Setting.duration("shutdown.drain",
+            "On a stop (SIGTERM), how long the server goes on answering while /health/ready says 503, before it"
+                    + " closes: the time a load balancer probing readiness needs to take it out of its rotation"
+                    + " (probe interval times failure threshold), so that no request meets a closed port. 0s: close"
+                    + " at once, as behind Kubernetes, whose preStop pause does the same.")
+            .withDefault(Duration.ZERO).validatedBy(Validator.atLeast(Duration.ZERO));
     public static final Setting<Path> TLS_KEYSTORE = Setting.path("tls.keystore",
             "PKCS#12 file with the server's private key and certificate chain: HTTPS only on this port. Set"
                     + " either this or tls.cert and tls.key.").optional();
@@ -82,7 +98,7 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
      * server, e.g. {@code IDLE_TIMEOUT.under("tracker.http.")} is {@code tracker.http.idle.timeout}.
      */
     public static final List<Setting<?>> OPTIONS = List.of(IDLE_TIMEOUT, HEADER_TIMEOUT, MIN_BODY_RATE,
-            MAX_HEADER_BYTES, MAX_THREADS, MAX_CONNECTIONS_PER_CLIENT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
+            MAX_HEADER_BYTES, MAX_THREADS, MAX_CONNECTIONS_PER_CLIENT, SHUTDOWN_DRAIN, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
             TLS_KEY, TLS_KEY_PASSWORD, HSTS_MAX_AGE);
 
     /** Every option of the server reading them under this prefix, e.g. {@code tracker.http.}, as {@code pfp config} lists them. */
@@ -92,12 +108,17 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
 
     /** The same settings with TLS. */
     public ServerSettings withTls(TlsSettings settings) {
-        return new ServerSettings(limits, Optional.of(settings));
+        return new ServerSettings(limits, Optional.of(settings), drain);
     }
 
     /** The same settings with other limits. */
     public ServerSettings withLimits(ServerLimits newLimits) {
-        return new ServerSettings(newLimits, tls);
+        return new ServerSettings(newLimits, tls, drain);
+    }
+
+    /** The same settings with another drain period. */
+    public ServerSettings withDrain(Duration newDrain) {
+        return new ServerSettings(limits, tls, newDrain);
     }
 
     /** {@code https} with TLS on, else {@code http}: how clients address the server. */
@@ -122,7 +143,7 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls) {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Settings " + prefix + "*: " + e.getMessage());
         }
-        return new ServerSettings(limits, tls(prefix, settings));
+        return new ServerSettings(limits, tls(prefix, settings), settings.get(SHUTDOWN_DRAIN.under(prefix)));
     }
 
     private static Optional<TlsSettings> tls(String prefix, Settings settings) {

@@ -44,6 +44,14 @@ class ServerSettingsTest {
     }
 
     @Test
+    void shouldDrainOnlyWhenAsked() {
+        assertThat(read(Map.of()).drain()).isZero();
+        assertThat(read(Map.of(PREFIX + "shutdown.drain", "1500ms")).drain()).isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> read(Map.of(PREFIX + "shutdown.drain", "-1s")))
+                .hasMessageContaining(PREFIX + "shutdown.drain");
+    }
+
+    @Test
     void shouldTurnTlsOnWithPemFiles() {
         ServerSettings settings = read(Map.of(PREFIX + "tls.cert", "/etc/pfp/cert.pem", PREFIX + "tls.key",
                 "/etc/pfp/key.pem", PREFIX + "tls.key.password", "s3cret", PREFIX + "tls.hsts.max.age", "1d"));

@@ -25,7 +25,14 @@ public final class RegistryHttpApi {
     /** What a not-ready registry tells probes to wait. */
     private static final Duration PROBE_RETRY_AFTER = Duration.ofSeconds(5);
 
-    private RegistryHttpApi() {
+    private final Javalin app;
+    private final HealthEndpoints probes;
+    private final Duration drain;
+
+    private RegistryHttpApi(Javalin app, HealthEndpoints probes, Duration drain) {
+        this.app = app;
+        this.probes = probes;
+        this.drain = drain;
     }
 
     /**
@@ -39,14 +46,14 @@ public final class RegistryHttpApi {
      * @param metrics where requests are timed and what {@code /metrics} scrapes
      * @throws IllegalArgumentException when the TLS key or certificate cannot be read
      */
-    public static Javalin create(SchemaStore store, AccessControl access, String host, int port, ServerSettings server,
+    public static RegistryHttpApi create(SchemaStore store, AccessControl access, String host, int port, ServerSettings server,
                                  PrometheusMeterRegistry metrics) {
         RegistryRoutes routes = new RegistryRoutes(store, access);
         RegistryHealth health = new RegistryHealth(store);
         health.bindTo(metrics);
         HealthEndpoints probes = new HealthEndpoints(health::readiness, PROBE_RETRY_AFTER);
         AccessRule open = AccessRule.open("orchestrators probe without tokens; the answer holds no schema");
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(new RequestMetrics(metrics));
             config.http.prefer405over404 = true;
@@ -68,5 +75,23 @@ public final class RegistryHttpApi {
                     new MetricsEndpoint(metrics)));
             RegistryErrorHandling.addTo(config.routes);
         });
+        return new RegistryHttpApi(app, probes, server.drain());
+    }
+
+    /** Starts listening; returns once it does. */
+    public RegistryHttpApi start() {
+        app.start();
+        return this;
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Drains (readiness 503 for the configured period, still answering), then stops listening. */
+    public void stop() {
+        probes.drain(drain, "registry");
+        app.stop();
     }
 }

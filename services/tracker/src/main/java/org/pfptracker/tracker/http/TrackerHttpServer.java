@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,12 +54,17 @@ public final class TrackerHttpServer implements AutoCloseable {
     private final List<ApiRoute> routes;
     private final QueryCounters counters;
     private final ChangeStream changes;
+    private final HealthEndpoints health;
+    private final Duration drain;
 
-    private TrackerHttpServer(Javalin app, List<ApiRoute> routes, QueryCounters counters, ChangeStream changes) {
+    private TrackerHttpServer(Javalin app, List<ApiRoute> routes, QueryCounters counters, ChangeStream changes,
+                              HealthEndpoints health, Duration drain) {
         this.app = app;
         this.routes = routes;
         this.counters = counters;
         this.changes = changes;
+        this.health = health;
+        this.drain = drain;
     }
 
     /**
@@ -150,7 +156,7 @@ public final class TrackerHttpServer implements AutoCloseable {
         }).start();
         log.info("Tracker dashboard on {}://{}:{}/ ; query API at /api/v1/partners, documented at /docs,"
                 + " metrics at /metrics", options.server().scheme(), options.host(), app.port());
-        return new TrackerHttpServer(app, routes, counters, changes);
+        return new TrackerHttpServer(app, routes, counters, changes, health, options.server().drain());
     }
 
     public int port() {
@@ -174,6 +180,8 @@ public final class TrackerHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Queries forwarded by the other instances still reach this one while it drains: it owns their partners.
+        health.drain(drain, "tracker");
         // Streams first: an open stream is a request in progress, which a graceful stop would wait for.
         changes.close();
         app.stop();
