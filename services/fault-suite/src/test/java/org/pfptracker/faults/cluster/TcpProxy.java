@@ -68,19 +68,27 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                if (cut) {
-                    closeQuietly(client);
-                    continue;
-                }
+                client = server.accept();
+            } catch (IOException e) {
+                continue; // the proxy is closing
+            }
+            if (cut) {
+                closeQuietly(client);
+                continue;
+            }
+            try {
                 Socket broker = new Socket("127.0.0.1", targetPort);
                 open.add(client);
                 open.add(broker);
                 threads.submit(() -> pump(client, broker));
                 threads.submit(() -> pump(broker, client));
             } catch (IOException e) {
-                // The server socket closed, or the broker is down: the client sees a dropped connection.
+                // The broker is down: its client must see the connection fail at once, as it would without the
+                // proxy. Left open, it hung until the client's request timeout (30 s), which made a killed
+                // broker look like a vanished host to tracker 3 alone, and fenced its transactions.
+                closeQuietly(client);
             }
         }
     }
