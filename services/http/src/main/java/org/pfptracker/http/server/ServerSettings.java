@@ -98,8 +98,8 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls, Dur
      * server, e.g. {@code IDLE_TIMEOUT.under("tracker.http.")} is {@code tracker.http.idle.timeout}.
      */
     public static final List<Setting<?>> OPTIONS = List.of(IDLE_TIMEOUT, HEADER_TIMEOUT, MIN_BODY_RATE,
-            MAX_HEADER_BYTES, MAX_THREADS, MAX_CONNECTIONS_PER_CLIENT, SHUTDOWN_DRAIN, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
-            TLS_KEY, TLS_KEY_PASSWORD, HSTS_MAX_AGE);
+            MAX_HEADER_BYTES, MAX_THREADS, MAX_CONNECTIONS_PER_CLIENT, SHUTDOWN_DRAIN, TLS_KEYSTORE,
+            TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY, TLS_KEY_PASSWORD, HSTS_MAX_AGE);
 
     /** Every option of the server reading them under this prefix, e.g. {@code tracker.http.}, as {@code pfp config} lists them. */
     public static List<Setting<?>> optionsUnder(String prefix) {
@@ -114,11 +114,6 @@ public record ServerSettings(ServerLimits limits, Optional<TlsSettings> tls, Dur
     /** The same settings with other limits. */
     public ServerSettings withLimits(ServerLimits newLimits) {
         return new ServerSettings(newLimits, tls, drain);
-    }
-
-    /** The same settings with another drain period. */
-    public ServerSettings withDrain(Duration newDrain) {
-        return new ServerSettings(limits, tls, newDrain);
     }
 
     /** {@code https} with TLS on, else {@code http}: how clients address the server. */

@@ -111,7 +111,8 @@ public final class CertificateAuthority {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Could not make a TLS context trusting " + certificate.getSubjectX500Principal(), e);
+            throw new IllegalStateException("Could not make a TLS context trusting "
+                    + certificate.getSubjectX500Principal(), e);
         }
     }
 
