@@ -18,7 +18,7 @@ public final class UnreadBody {
      * The most a refusal reads: above the largest body any of our servers accepts. A body declared larger is
      * not read; its client gets its answer and a closed connection, as HTTP allows.
      */
-    public static final int AT_MOST = 1024 * 1024;
+    private static final long AT_MOST = 1024 * 1024;
 
     private UnreadBody() {
     }
@@ -34,8 +34,14 @@ public final class UnreadBody {
         if (declared == 0 || declared > AT_MOST || (declared < 0 && !chunked)) {
             return;
         }
+        // Through one small buffer: a refusal holds no more memory than the answer it writes.
+        byte[] buffer = new byte[8192];
+        long left = declared > 0 ? declared : AT_MOST;
         try (InputStream in = ctx.req().getInputStream()) {
-            in.readNBytes(AT_MOST + 1);
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
         } catch (IOException | RuntimeException e) {
             // The client went, or sent a malformed body: Jetty closes the connection, which is then right.
         }
